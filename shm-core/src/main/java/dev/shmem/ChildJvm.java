@@ -1,0 +1,369 @@
+package dev.shmem;
+
+import dev.shmem.internal.ChildMain;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM running a given main class, started with this JVM's {@code java} binary, class path and JVM flags
+ * (so {@code --add-exports} and system properties travel), like Python's {@code multiprocessing.Process}.
+ *
+ * <pre>{@code
+ * try (ChildJvm child = ChildJvm.start(Worker.class, "/dev/shm/demo.shm", "1000")) {
+ *     child.awaitSuccess(Duration.ofSeconds(30));   // throws with the child's exception if it failed
+ * }
+ * }</pre>
+ *
+ * <h2>Spawn, never fork</h2>
+ * A JVM cannot fork itself: every child is a fresh JVM that loads its classes and runs {@code main} from the
+ * start, like Python's {@code spawn} start method (the default on macOS and Windows). Nothing of the parent's
+ * heap is inherited; children share state only through a {@link SharedRegion} (or files, sockets). Starting one
+ * costs a JVM start-up, about 100 to 150 ms on a 2-core machine.
+ *
+ * <h2>Output and errors</h2>
+ * The child's standard output and error go to one log file per child, {@code shm-child-PID.log} in the log
+ * directory (default {@code java.io.tmpdir/shm-children}). If the child's main, or any of its threads, dies of an
+ * uncaught exception, the stack trace is written to the log and to a failure report that {@link #failure()}
+ * returns; {@link #awaitSuccess} throws a {@link ChildJvmException} carrying it (the article's rule: a child's
+ * error must be visible to the parent).
+ *
+ * <h2>Failure modes</h2>
+ * {@link #waitFor} and {@link #awaitSuccess} are bounded by their timeout and honour interruption.
+ * {@link #close} kills a child that is still running, so try-with-resources never leaks a process.
+ */
+public final class ChildJvm implements AutoCloseable
+{
+    private static final String ADD_EXPORTS = "--add-exports";
+    private static final String MISC_EXPORT = "java.base/jdk.internal.misc=ALL-UNNAMED";
+
+    private final Process process;
+    private final Path logFile;
+    private final Path reportFile;
+    private final String mainClass;
+
+    private ChildJvm(final Process process, final Path logFile, final Path reportFile, final String mainClass)
+    {
+        this.process = process;
+        this.logFile = logFile;
+        this.reportFile = reportFile;
+        this.mainClass = mainClass;
+    }
+
+    /**
+     * Starts a child JVM with default options.
+     *
+     * @param mainClass class with a {@code public static void main(String[])}.
+     * @param args      its arguments.
+     * @return the running child.
+     * @throws IOException if the JVM cannot be started.
+     */
+    public static ChildJvm start(final Class<?> mainClass, final String... args) throws IOException
+    {
+        return builder(mainClass).args(args).start();
+    }
+
+    /**
+     * @param mainClass class with a {@code public static void main(String[])}.
+     * @return a builder for a child with extra JVM flags, another log directory or environment.
+     */
+    public static Builder builder(final Class<?> mainClass)
+    {
+        return new Builder(mainClass.getName());
+    }
+
+    /**
+     * @param mainClassName fully qualified name of a class on this JVM's class path.
+     * @return a builder.
+     */
+    public static Builder builder(final String mainClassName)
+    {
+        return new Builder(Objects.requireNonNull(mainClassName, "mainClassName"));
+    }
+
+    /**
+     * @return the child's process id.
+     */
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    /**
+     * @return the file that receives the child's standard output and error.
+     */
+    public Path logFile()
+    {
+        return logFile;
+    }
+
+    /**
+     * @return true while the child runs.
+     */
+    public boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    /**
+     * @param timeout how long to wait at most.
+     * @return true if the child has exited.
+     * @throws InterruptedException if this thread is interrupted while waiting.
+     */
+    public boolean waitFor(final Duration timeout) throws InterruptedException
+    {
+        return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * @return the child's exit status.
+     * @throws IllegalThreadStateException if it has not exited.
+     */
+    public int exitValue()
+    {
+        return process.exitValue();
+    }
+
+    /**
+     * Kills the child with SIGKILL (like {@code kill -9}) and waits up to 10 s for it to be gone.
+     *
+     * @throws ChildJvmException if it is still alive after that.
+     */
+    public void kill()
+    {
+        process.destroyForcibly();
+        boolean interrupted = false;
+        try
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true)
+            {
+                try
+                {
+                    if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS))
+                    {
+                        return;
+                    }
+                    throw new ChildJvmException("child pid " + pid() + " (" + mainClass +
+                        ") still alive 10 s after SIGKILL; log " + logFile, pid(), logFile, null);
+                }
+                catch (final InterruptedException ex)
+                {
+                    interrupted = true;
+                }
+            }
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * @return the stack trace of the uncaught exception the child died of (or that killed one of its threads),
+     * if any has been reported so far.
+     */
+    public Optional<String> failure()
+    {
+        try
+        {
+            return Optional.of(Files.readString(reportFile, StandardCharsets.UTF_8));
+        }
+        catch (final NoSuchFileException ex)
+        {
+            return Optional.empty();
+        }
+        catch (final IOException ex)
+        {
+            return Optional.of("could not read failure report " + reportFile + ": " + ex);
+        }
+    }
+
+    /**
+     * @return the child's log so far (standard output and error).
+     * @throws IOException if it cannot be read.
+     */
+    public String log() throws IOException
+    {
+        return Files.readString(logFile, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Waits for the child to exit with status 0.
+     *
+     * @param timeout how long to wait at most; a child still running then is killed.
+     * @throws ChildJvmException    if it exits with another status, dies of an exception, or runs past the timeout;
+     *                              the message names the pid, the status, the log file and the child's exception.
+     * @throws InterruptedException if this thread is interrupted while waiting (the child keeps running).
+     */
+    public void awaitSuccess(final Duration timeout) throws InterruptedException
+    {
+        if (!waitFor(timeout))
+        {
+            kill();
+            throw new ChildJvmException("child pid " + pid() + " (" + mainClass + ") did not finish within " +
+                timeout + " and was killed; log " + logFile, pid(), logFile, failure().orElse(null));
+        }
+        final int status = exitValue();
+        if (status != 0)
+        {
+            throw new ChildJvmException("child pid " + pid() + " (" + mainClass + ") exited with status " + status +
+                describe(status) + "; log " + logFile, pid(), logFile, failure().orElse(null));
+        }
+    }
+
+    /**
+     * Kills the child if it is still running.
+     */
+    @Override
+    public void close()
+    {
+        if (process.isAlive())
+        {
+            kill();
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "ChildJvm[pid " + pid() + ", " + mainClass + (isAlive() ? ", running]" : ", exited]");
+    }
+
+    private static String describe(final int status)
+    {
+        if (status == ChildMain.EXIT_UNCAUGHT)
+        {
+            return " (uncaught exception)";
+        }
+        if (status == ChildMain.EXIT_BAD_MAIN)
+        {
+            return " (main class could not be started)";
+        }
+        if (status > 128)
+        {
+            return " (killed by signal " + (status - 128) + ")";
+        }
+        return "";
+    }
+
+    /**
+     * Options for a child JVM.
+     */
+    public static final class Builder
+    {
+        private final String mainClass;
+        private final List<String> args = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+        private Path logDirectory = Path.of(System.getProperty("java.io.tmpdir"), "shm-children");
+
+        private Builder(final String mainClass)
+        {
+            this.mainClass = mainClass;
+        }
+
+        /**
+         * @param args arguments passed to the child's main (appended).
+         * @return this builder.
+         */
+        public Builder args(final String... args)
+        {
+            this.args.addAll(List.of(args));
+            return this;
+        }
+
+        /**
+         * @param jvmArgs JVM flags added after the inherited ones (appended), e.g. {@code -Xmx64m}.
+         * @return this builder.
+         */
+        public Builder jvmArgs(final String... jvmArgs)
+        {
+            this.jvmArgs.addAll(List.of(jvmArgs));
+            return this;
+        }
+
+        /**
+         * @param directory where the child's log and failure report go (created if missing).
+         * @return this builder.
+         */
+        public Builder logDirectory(final Path directory)
+        {
+            this.logDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @return the started child.
+         * @throws IOException if the JVM cannot be started or the log directory cannot be created.
+         */
+        public ChildJvm start() throws IOException
+        {
+            Files.createDirectories(logDirectory);
+            final String token = UUID.randomUUID().toString();
+            final Path startingLog = logDirectory.resolve("shm-child-starting-" + token + ".log");
+            final Path reportFile = logDirectory.resolve("shm-child-" + token + ".failure");
+            final List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(inheritedJvmArgs());
+            command.addAll(jvmArgs);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(ChildMain.class.getName());
+            command.add(reportFile.toString());
+            command.add(mainClass);
+            command.addAll(args);
+            final Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(startingLog.toFile())
+                .start();
+            final Path logFile = logDirectory.resolve("shm-child-" + process.pid() + ".log");
+            Files.move(startingLog, logFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new ChildJvm(process, logFile, reportFile, mainClass);
+        }
+
+        private static List<String> inheritedJvmArgs()
+        {
+            final List<String> inherited = new ArrayList<>();
+            boolean hasMiscExport = false;
+            final List<String> input = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            for (int i = 0; i < input.size(); i++)
+            {
+                final String arg = input.get(i);
+                // A debugger agent would clash on its port; everything else travels.
+                if (arg.startsWith("-agentlib:jdwp") || arg.startsWith("-Xrunjdwp"))
+                {
+                    continue;
+                }
+                if (arg.equals(ADD_EXPORTS + "=" + MISC_EXPORT) ||
+                    (arg.equals(ADD_EXPORTS) && i + 1 < input.size() && input.get(i + 1).equals(MISC_EXPORT)))
+                {
+                    hasMiscExport = true;
+                }
+                inherited.add(arg);
+            }
+            if (!hasMiscExport)
+            {
+                // Agrona needs it; a parent started with `java -jar` gets it from the manifest, which children
+                // started with -cp do not read.
+                inherited.add(ADD_EXPORTS);
+                inherited.add(MISC_EXPORT);
+            }
+            return inherited;
+        }
+    }
+}

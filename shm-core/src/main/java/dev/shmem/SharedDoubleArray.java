@@ -1,0 +1,169 @@
+package dev.shmem;
+
+import org.agrona.concurrent.AtomicBuffer;
+
+import static java.lang.Double.doubleToRawLongBits;
+import static java.lang.Double.longBitsToDouble;
+
+/**
+ * A fixed-length array of {@code double} in a {@link SharedRegion}, each element stored as its raw IEEE 754 bits
+ * and updated atomically by every thread of every process that has it. Obtained with
+ * {@link SharedRegion#doubleArray(String, int)}. {@link #compareAndSet} compares raw bits (see
+ * {@link SharedDouble}); {@link #getAndAdd} is a CAS loop.
+ *
+ * <h2>Memory consistency effects</h2>
+ * Per element: {@link #get} is a volatile read, {@link #set} a volatile write, {@link #compareAndSet},
+ * {@link #getAndSet} and the add family volatile read-modify-writes, and {@link #setRelease} pairs with an
+ * acquiring read ({@link #getAcquire} or {@link #get}) of the same element.
+ *
+ * <h2>Failure modes</h2>
+ * An index outside {@code [0, length())} throws {@link IndexOutOfBoundsException} naming the index, the length
+ * and the array; nothing is read or written. A handle stays usable after its region is closed.
+ */
+public final class SharedDoubleArray
+{
+    private static final int SHIFT = 3;
+
+    private final String name;
+    private final AtomicBuffer buffer;
+    private final int length;
+
+    SharedDoubleArray(final String name, final AtomicBuffer buffer, final int length)
+    {
+        this.name = name;
+        this.buffer = buffer;
+        this.length = length;
+    }
+
+    /**
+     * @return the entry name.
+     */
+    public String name()
+    {
+        return name;
+    }
+
+    /**
+     * @return the number of elements.
+     */
+    public int length()
+    {
+        return length;
+    }
+
+    /**
+     * @param index element index.
+     * @return the element (volatile read).
+     */
+    public double get(final int index)
+    {
+        return longBitsToDouble(buffer.getLongVolatile(offset(index)));
+    }
+
+    /**
+     * @param index    element index.
+     * @param newValue the new value (volatile write).
+     */
+    public void set(final int index, final double newValue)
+    {
+        buffer.putLongVolatile(offset(index), doubleToRawLongBits(newValue));
+    }
+
+    /**
+     * @param index element index.
+     * @return the element (acquire read; pairs with {@link #setRelease} of the same element).
+     */
+    public double getAcquire(final int index)
+    {
+        return longBitsToDouble(buffer.getLongAcquire(offset(index)));
+    }
+
+    /**
+     * @param index    element index.
+     * @param newValue the new value (release write; pairs with an acquiring read of the element).
+     */
+    public void setRelease(final int index, final double newValue)
+    {
+        buffer.putLongRelease(offset(index), doubleToRawLongBits(newValue));
+    }
+
+    /**
+     * @param index    element index.
+     * @param newValue the new value.
+     * @return the previous value.
+     */
+    public double getAndSet(final int index, final double newValue)
+    {
+        return longBitsToDouble(buffer.getAndSetLong(offset(index), doubleToRawLongBits(newValue)));
+    }
+
+    /**
+     * @param index         element index.
+     * @param expectedValue the value expected, compared by raw bits.
+     * @param newValue      the value to set if the element's bits equal the expected bits.
+     * @return true if successful.
+     */
+    public boolean compareAndSet(final int index, final double expectedValue, final double newValue)
+    {
+        return buffer.compareAndSetLong(
+            offset(index), doubleToRawLongBits(expectedValue), doubleToRawLongBits(newValue));
+    }
+
+    /**
+     * @param index element index.
+     * @param delta the value to add.
+     * @return the previous value.
+     */
+    public double getAndAdd(final int index, final double delta)
+    {
+        final int offset = offset(index);
+        while (true)
+        {
+            final long bits = buffer.getLongVolatile(offset);
+            final double current = longBitsToDouble(bits);
+            if (buffer.compareAndSetLong(offset, bits, doubleToRawLongBits(current + delta)))
+            {
+                return current;
+            }
+        }
+    }
+
+    /**
+     * @param index element index.
+     * @param delta the value to add.
+     * @return the updated value.
+     */
+    public double addAndGet(final int index, final double delta)
+    {
+        return getAndAdd(index, delta) + delta;
+    }
+
+    /**
+     * @return the elements, each read with volatile semantics (not an atomic snapshot of the whole array).
+     */
+    public double[] toArray()
+    {
+        final double[] values = new double[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = longBitsToDouble(buffer.getLongVolatile(i << SHIFT));
+        }
+        return values;
+    }
+
+    @Override
+    public String toString()
+    {
+        return java.util.Arrays.toString(toArray());
+    }
+
+    private int offset(final int index)
+    {
+        if (index < 0 || index >= length)
+        {
+            throw new IndexOutOfBoundsException(
+                "index " + index + " out of bounds for length " + length + " of array '" + name + "'");
+        }
+        return index << SHIFT;
+    }
+}

@@ -1,0 +1,383 @@
+package dev.shmem;
+
+import dev.shmem.internal.Attachment;
+import dev.shmem.internal.EntryRecord;
+import dev.shmem.internal.EntryType;
+import dev.shmem.internal.MappedRegion;
+import dev.shmem.internal.RegionFiles;
+import dev.shmem.internal.RegionLayout;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A region of shared memory: one memory-mapped file that several JVM processes open by path and share named
+ * entries in, the way Python's {@code multiprocessing} shares {@code Value}, {@code Array}, {@code Lock} and
+ * {@code Semaphore} between processes.
+ *
+ * <pre>{@code
+ * try (SharedRegion region = SharedRegion.openOrCreate(Path.of("/dev/shm/demo.shm"), 1 << 20)) {
+ *     SharedLong hits = region.longValue("hits");            // get-or-create by name, starts at 0
+ *     hits.incrementAndGet();
+ * }
+ * }</pre>
+ *
+ * <h2>Entries</h2>
+ * Every factory method ({@link #longValue}, {@link #intArray}, ...) is get-or-create by name: the first caller in
+ * any process creates the entry (zero-filled), later callers in any process get the same memory. A name is 1 to
+ * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
+ * length, throws {@link IllegalStateException} naming both. Entries are never removed; a region that has no room
+ * left for an entry throws {@link RegionFullException} and keeps everything it had. The handles returned are
+ * cheap, immutable and thread-safe; ask once and keep them.
+ *
+ * <h2>Files</h2>
+ * A new file is created with {@code CREATE_NEW} and without following links, mode {@code 0600} unless
+ * {@link Builder#permissions} says otherwise, zero-filled to its capacity (so a full {@code /dev/shm} fails here
+ * with an {@link IOException}, never later with a bus error), and published with its header state written last.
+ * {@link #open} validates the header (magic, version, byte order, capacity against the file size, every offset
+ * against the capacity, every directory record) before it maps a byte, and throws
+ * {@link InvalidRegionException} for a file that is not a valid region; that file is not written to. A file
+ * whose creator is still initialising it is waited for, up to 5 seconds from its last modification.
+ * Two processes racing {@link #openOrCreate} on a new path both succeed and share one region.
+ *
+ * <h2>Processes and closing</h2>
+ * Opening a region attaches this JVM to the region's process table (one slot per JVM and file, shared by every
+ * {@code SharedRegion} of this JVM on that file); {@link #close} of the last of them detaches it. The file itself
+ * stays until deleted: a region outlives the processes that use it, like a file in {@code /dev/shm}. Handles
+ * obtained from a region keep its mapping alive and stay usable after {@code close}; the memory is unmapped when
+ * the last of them is garbage collected, so no handle ever touches unmapped memory. Factory methods of a closed
+ * region throw {@link IllegalStateException}.
+ *
+ * <h2>Memory consistency effects</h2>
+ * The creation of an entry, including its initial value, happens-before any access through a handle to it
+ * obtained in any process. Each handle documents the ordering of its operations.
+ */
+public final class SharedRegion implements AutoCloseable
+{
+    /** Default mode of new region files: owner read and write ({@code 0600}). */
+    public static final Set<PosixFilePermission> DEFAULT_PERMISSIONS =
+        Set.copyOf(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    /** Default time an opener waits for a creator that is still initialising the file. */
+    public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Path path;
+    private final Attachment attachment;
+    private final MappedRegion mapped;
+    private volatile boolean closed;
+
+    private SharedRegion(final Path path, final Attachment attachment)
+    {
+        this.path = path;
+        this.attachment = attachment;
+        this.mapped = attachment.region();
+    }
+
+    /**
+     * Creates a new region file.
+     *
+     * @param path          the file to create, typically under {@code /dev/shm}.
+     * @param capacityBytes size of the file: 64 KiB to 2 GiB - 4 KiB.
+     * @return the open region.
+     * @throws FileAlreadyExistsException if the path exists (a symbolic link included).
+     * @throws IllegalArgumentException   if the capacity is out of range.
+     * @throws IOException                if the file cannot be created, filled or mapped.
+     */
+    public static SharedRegion create(final Path path, final long capacityBytes) throws IOException
+    {
+        return builder(path).capacity(capacityBytes).create();
+    }
+
+    /**
+     * Opens an existing region file.
+     *
+     * @param path the file.
+     * @return the open region.
+     * @throws NoSuchFileException     if it does not exist.
+     * @throws InvalidRegionException  if it is not a valid region.
+     * @throws IOException             if it is a symbolic link or cannot be read or mapped.
+     */
+    public static SharedRegion open(final Path path) throws IOException
+    {
+        return builder(path).open();
+    }
+
+    /**
+     * Opens the region file, creating it if it does not exist. The capacity is used only if this call creates
+     * the file; {@link #capacity()} tells the capacity of an existing one.
+     *
+     * @param path          the file.
+     * @param capacityBytes size of the file if it is created.
+     * @return the open region.
+     * @throws InvalidRegionException   if an existing file is not a valid region.
+     * @throws IllegalArgumentException if the capacity is out of range.
+     * @throws IOException              if it is a symbolic link or cannot be created, read or mapped.
+     */
+    public static SharedRegion openOrCreate(final Path path, final long capacityBytes) throws IOException
+    {
+        return builder(path).capacity(capacityBytes).openOrCreate();
+    }
+
+    /**
+     * @param path the region file.
+     * @return a builder for the less common options (permissions, initialisation timeout).
+     */
+    public static Builder builder(final Path path)
+    {
+        return new Builder(path);
+    }
+
+    /**
+     * @return the region file.
+     */
+    public Path path()
+    {
+        return path;
+    }
+
+    /**
+     * @return the region's size in bytes, as set by its creator.
+     */
+    public long capacity()
+    {
+        return mapped.layout().capacity();
+    }
+
+    /**
+     * @return true once {@link #close} has been called on this handle.
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
+     * Detaches this handle; the last handle of this JVM on the file releases its process slot. Idempotent.
+     * The file is not deleted.
+     */
+    @Override
+    public void close()
+    {
+        synchronized (this)
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+        }
+        attachment.release();
+    }
+
+    /**
+     * @param name entry name.
+     * @return the {@code int} value of that name, created as 0 if new.
+     */
+    public SharedInt intValue(final String name)
+    {
+        final EntryRecord entry = entry(name, EntryType.INT_VALUE, 1);
+        return new SharedInt(entry.name(), view(entry));
+    }
+
+    /**
+     * @param name entry name.
+     * @return the {@code long} value of that name, created as 0 if new.
+     */
+    public SharedLong longValue(final String name)
+    {
+        final EntryRecord entry = entry(name, EntryType.LONG_VALUE, 1);
+        return new SharedLong(entry.name(), view(entry));
+    }
+
+    /**
+     * @param name entry name.
+     * @return the {@code double} value of that name, created as 0.0 if new.
+     */
+    public SharedDouble doubleValue(final String name)
+    {
+        final EntryRecord entry = entry(name, EntryType.DOUBLE_VALUE, 1);
+        return new SharedDouble(entry.name(), view(entry));
+    }
+
+    /**
+     * @param name   entry name.
+     * @param length number of elements; must match an existing array's length.
+     * @return the {@code int} array of that name, created zero-filled if new.
+     */
+    public SharedIntArray intArray(final String name, final int length)
+    {
+        final EntryRecord entry = entry(name, EntryType.INT_ARRAY, checkLength(name, length));
+        return new SharedIntArray(entry.name(), view(entry), length);
+    }
+
+    /**
+     * @param name   entry name.
+     * @param length number of elements; must match an existing array's length.
+     * @return the {@code long} array of that name, created zero-filled if new.
+     */
+    public SharedLongArray longArray(final String name, final int length)
+    {
+        final EntryRecord entry = entry(name, EntryType.LONG_ARRAY, checkLength(name, length));
+        return new SharedLongArray(entry.name(), view(entry), length);
+    }
+
+    /**
+     * @param name   entry name.
+     * @param length number of elements; must match an existing array's length.
+     * @return the {@code double} array of that name, created zero-filled if new.
+     */
+    public SharedDoubleArray doubleArray(final String name, final int length)
+    {
+        final EntryRecord entry = entry(name, EntryType.DOUBLE_ARRAY, checkLength(name, length));
+        return new SharedDoubleArray(entry.name(), view(entry), length);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "SharedRegion[" + path + ", capacity " + capacity() + (closed ? ", closed]" : "]");
+    }
+
+    private EntryRecord entry(final String name, final EntryType type, final long length)
+    {
+        checkOpen();
+        return mapped.directory().getOrCreate(attachment.processStamp(), name, type, length, 0, offset -> { });
+    }
+
+    private AtomicBuffer view(final EntryRecord entry)
+    {
+        return new UnsafeBuffer(mapped.buffer(), entry.dataOffset(), entry.dataBytes());
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("region " + path + " is closed");
+        }
+    }
+
+    private static int checkLength(final String name, final int length)
+    {
+        if (length < 0)
+        {
+            throw new IllegalArgumentException("array length " + length + " for " + name +
+                " is negative: expected 0 or more");
+        }
+        return length;
+    }
+
+    /**
+     * Options for opening or creating a region beyond path and capacity.
+     */
+    public static final class Builder
+    {
+        private final Path path;
+        private long capacity = -1;
+        private Set<PosixFilePermission> permissions = DEFAULT_PERMISSIONS;
+        private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
+
+        private Builder(final Path path)
+        {
+            this.path = Objects.requireNonNull(path, "path");
+        }
+
+        /**
+         * @param capacityBytes capacity of a region this builder creates.
+         * @return this builder.
+         */
+        public Builder capacity(final long capacityBytes)
+        {
+            this.capacity = capacityBytes;
+            return this;
+        }
+
+        /**
+         * @param permissions POSIX permissions of a file this builder creates (default {@code rw-------}).
+         * @return this builder.
+         */
+        public Builder permissions(final Set<PosixFilePermission> permissions)
+        {
+            this.permissions = Set.copyOf(permissions);
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@code open} waits for a creator still initialising the file, counted from the
+         *                file's last modification (default 5 s).
+         * @return this builder.
+         */
+        public Builder initTimeout(final Duration timeout)
+        {
+            if (timeout.isNegative())
+            {
+                throw new IllegalArgumentException("init timeout " + timeout + " is negative");
+            }
+            this.initTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @return a new region; see {@link SharedRegion#create}.
+         * @throws IOException as {@link SharedRegion#create}.
+         */
+        public SharedRegion create() throws IOException
+        {
+            final RegionLayout layout = RegionLayout.forCapacity(capacity);
+            return attach(RegionFiles.create(path, layout, permissions));
+        }
+
+        /**
+         * @return the existing region; see {@link SharedRegion#open}.
+         * @throws IOException as {@link SharedRegion#open}.
+         */
+        public SharedRegion open() throws IOException
+        {
+            return attach(RegionFiles.open(path, initTimeout, false));
+        }
+
+        /**
+         * @return the region, created if needed; see {@link SharedRegion#openOrCreate}.
+         * @throws IOException as {@link SharedRegion#openOrCreate}.
+         */
+        public SharedRegion openOrCreate() throws IOException
+        {
+            final RegionLayout layout = RegionLayout.forCapacity(capacity);
+            for (int attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return attach(RegionFiles.create(path, layout, permissions));
+                }
+                catch (final FileAlreadyExistsException exists)
+                {
+                    try
+                    {
+                        return open();
+                    }
+                    catch (final NoSuchFileException gone)
+                    {
+                        // Deleted between our create and open: try again, a bounded number of times.
+                        if (attempt >= 10)
+                        {
+                            throw gone;
+                        }
+                    }
+                }
+            }
+        }
+
+        private SharedRegion attach(final MappedRegion region)
+        {
+            return new SharedRegion(path, Attachment.attach(region));
+        }
+    }
+}
