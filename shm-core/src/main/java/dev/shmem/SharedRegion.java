@@ -3,9 +3,12 @@ package dev.shmem;
 import dev.shmem.internal.Attachment;
 import dev.shmem.internal.EntryRecord;
 import dev.shmem.internal.EntryType;
+import dev.shmem.internal.LockWord;
 import dev.shmem.internal.MappedRegion;
 import dev.shmem.internal.RegionFiles;
 import dev.shmem.internal.RegionLayout;
+import dev.shmem.internal.SemaphoreDescriptor;
+import dev.shmem.internal.Sleepers;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -240,6 +243,47 @@ public final class SharedRegion implements AutoCloseable
         return new SharedDoubleArray(entry.name(), view(entry), length);
     }
 
+    /**
+     * @param name entry name.
+     * @return the non-reentrant lock of that name, created free if new.
+     */
+    public SharedLock lock(final String name)
+    {
+        final EntryRecord entry = entry(name, EntryType.LOCK, 1);
+        return new SharedLock(entry.name(), new LockWord(entry.name(), view(entry), attachment, Sleepers.get()));
+    }
+
+    /**
+     * @param name entry name.
+     * @return the reentrant lock of that name, created free if new.
+     */
+    public SharedReentrantLock reentrantLock(final String name)
+    {
+        final EntryRecord entry = entry(name, EntryType.REENTRANT_LOCK, 1);
+        return new SharedReentrantLock(
+            entry.name(), new LockWord(entry.name(), view(entry), attachment, Sleepers.get()));
+    }
+
+    /**
+     * @param name    entry name.
+     * @param permits initial permits, used only if this call creates the semaphore.
+     * @return the semaphore of that name.
+     */
+    public SharedSemaphore semaphore(final String name, final int permits)
+    {
+        return semaphore(name, permits, EntryType.SEMAPHORE, SharedSemaphore.Bound.UNBOUNDED);
+    }
+
+    /**
+     * @param name    entry name.
+     * @param permits initial permits and bound, used only if this call creates the semaphore.
+     * @return the bounded semaphore of that name: a release past its initial permits throws.
+     */
+    public SharedSemaphore boundedSemaphore(final String name, final int permits)
+    {
+        return semaphore(name, permits, EntryType.BOUNDED_SEMAPHORE, SharedSemaphore.Bound.BOUNDED);
+    }
+
     @Override
     public String toString()
     {
@@ -250,6 +294,25 @@ public final class SharedRegion implements AutoCloseable
     {
         checkOpen();
         return mapped.directory().getOrCreate(attachment.processStamp(), name, type, length, 0, offset -> { });
+    }
+
+    private SharedSemaphore semaphore(
+        final String name, final int permits, final EntryType type, final SharedSemaphore.Bound bound)
+    {
+        if (permits < 0)
+        {
+            throw new IllegalArgumentException("permits " + permits + " for semaphore " + name +
+                " is negative: expected 0 or more");
+        }
+        checkOpen();
+        final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name, type, permits, 0,
+            offset ->
+            {
+                // Plain writes: published by the directory's release store of the record's READY state.
+                mapped.buffer().putInt(offset + SemaphoreDescriptor.PERMITS_OFFSET, permits);
+                mapped.buffer().putInt(offset + SemaphoreDescriptor.INITIAL_PERMITS_OFFSET, permits);
+            });
+        return new SharedSemaphore(entry.name(), view(entry), attachment, Sleepers.get(), bound);
     }
 
     private AtomicBuffer view(final EntryRecord entry)

@@ -1,0 +1,85 @@
+package dev.shmem;
+
+import dev.shmem.internal.LockWord;
+
+/**
+ * A mutual-exclusion lock shared by every thread of every process that opens the region, like Python's
+ * {@code multiprocessing.Lock}: not reentrant, owned by one thread. Obtained with
+ * {@link SharedRegion#lock(String)}.
+ *
+ * <pre>{@code
+ * SharedLock lock = region.lock("hits.lock");
+ * lock.lock();
+ * try {
+ *     if (!lock.isConsistent()) { repair(); lock.markConsistent(); }   // a previous owner died inside
+ *     counter.set(counter.get() + 1);
+ * } finally {
+ *     lock.unlock();
+ * }
+ * }</pre>
+ *
+ * <h2>Waiting</h2>
+ * An acquire is one CAS when the lock is free. A blocked thread spins briefly, then sleeps in the kernel on a
+ * shared futex (Linux; elsewhere a bounded park back-off, see {@code docs/GUARANTEES.md}) and uses no CPU while
+ * it waits; an unlock with no waiters makes no system call. The lock is not fair: a thread that arrives as the
+ * lock is released may take it before a sleeping waiter.
+ *
+ * <h2>Dead owners</h2>
+ * If the owner's process dies (killed, crashed, exited, or closed its last handle on the region) while holding the
+ * lock, a waiter notices within about 100 ms through the region's process table (pid and process start time, so a
+ * reused pid is not mistaken for the owner) and takes the lock over. The lock is then marked
+ * <em>inconsistent</em>, like a POSIX robust mutex after {@code EOWNERDEAD}: the acquire succeeds as usual (so
+ * the common {@code lock(); try {...} finally { unlock(); }} pattern neither fails nor leaks the lock), and
+ * {@link #isConsistent()} returns false until an owner calls {@link #markConsistent()} after repairing or
+ * checking the data the lock guards. {@link #takeovers()} counts such events.
+ *
+ * <h2>Memory consistency effects</h2>
+ * As {@link java.util.concurrent.locks.ReentrantLock}, across processes: actions of a thread before
+ * {@link #unlock()} happen-before actions of the thread (of any process) that next acquires the lock. The lock
+ * word's acquiring CAS pairs with the releasing volatile store of the previous owner. After a takeover, what the
+ * dead owner wrote is whatever reached the shared memory before it died: hence the inconsistent flag.
+ *
+ * <h2>Failure modes</h2>
+ * {@link #unlock()} by a thread that does not hold the lock throws {@link IllegalMonitorStateException}, as does
+ * {@link #lock()} by the thread that already holds it (it is not reentrant: use {@link SharedReentrantLock});
+ * {@link #tryLock()} then returns false. Every acquire throws {@link IllegalStateException} once this JVM has
+ * closed every handle on the region. {@link #newCondition()} is unsupported.
+ */
+public final class SharedLock extends AbstractSharedLock
+{
+    SharedLock(final String name, final LockWord word)
+    {
+        super(name, word);
+    }
+
+    @Override
+    boolean reenter(final long stamp)
+    {
+        throw new IllegalMonitorStateException("SharedLock '" + name + "' is not reentrant and is already held " +
+            "by this thread: use region.reentrantLock for nested locking");
+    }
+
+    @Override
+    boolean tryReenter(final long stamp)
+    {
+        return false;
+    }
+
+    @Override
+    void acquired()
+    {
+        // A non-reentrant lock keeps no hold count.
+    }
+
+    @Override
+    boolean releaseHold()
+    {
+        return true;
+    }
+
+    @Override
+    String kind()
+    {
+        return "SharedLock";
+    }
+}

@@ -1,0 +1,405 @@
+package dev.shmem;
+
+import dev.shmem.internal.Attachment;
+import dev.shmem.internal.EventCount;
+import dev.shmem.internal.PermitLedger;
+import dev.shmem.internal.Sleeper;
+import dev.shmem.internal.Waiting;
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.util.concurrent.TimeUnit;
+
+import static dev.shmem.internal.SemaphoreDescriptor.INITIAL_PERMITS_OFFSET;
+import static dev.shmem.internal.SemaphoreDescriptor.PERMITS_OFFSET;
+import static dev.shmem.internal.SemaphoreDescriptor.RECOVERED_OFFSET;
+import static dev.shmem.internal.SemaphoreDescriptor.WAITERS_OFFSET;
+import static dev.shmem.internal.SemaphoreDescriptor.WAKE_SEQUENCE_OFFSET;
+
+/**
+ * A counting semaphore shared by every thread of every process that opens the region, with the verbs of
+ * {@link java.util.concurrent.Semaphore}, like Python's {@code multiprocessing.Semaphore}; the bounded kind
+ * ({@link SharedRegion#boundedSemaphore}) refuses a release past its initial permits, like
+ * {@code BoundedSemaphore}. Obtained with {@link SharedRegion#semaphore(String, int)}; the permits are used only
+ * when the entry is created.
+ *
+ * <h2>Waiting</h2>
+ * A blocked acquire spins briefly, then sleeps in the kernel on a shared futex (Linux; elsewhere a bounded park
+ * back-off) and uses no CPU while it waits; a release with no waiters makes no system call. Not fair: waiters are
+ * not served in arrival order.
+ *
+ * <h2>Dead processes</h2>
+ * Each process's acquisitions minus its releases (never below zero) are kept in a per-process ledger in the
+ * region, like System V's {@code SEM_UNDO}. When a process dies (or closes its last handle on the region) holding
+ * permits, a waiter notices within about 100 ms and returns them; {@link #recoveredPermits()} counts them.
+ * Consequences: a semaphore used to pass signals between processes (one only releases, another only acquires)
+ * gets the acquirer's permits back if the acquirer dies; use a queue for hand-offs. A process killed in the few
+ * nanoseconds between taking permits and recording them in its ledger leaks those permits (they are never
+ * returned twice).
+ *
+ * <h2>Memory consistency effects</h2>
+ * As {@link java.util.concurrent.Semaphore}, across processes: actions in a thread before a release happen-before
+ * actions following a successful acquire in another thread of any process. Permits change only by CAS, which
+ * pairs acquires with releases.
+ *
+ * <h2>Failure modes</h2>
+ * A negative permit count throws {@link IllegalArgumentException}, as does acquiring more permits at once than a
+ * bounded semaphore can ever have. A release past a bounded semaphore's initial permits throws
+ * {@link IllegalStateException} and changes nothing. Blocking acquires honour interruption (leaving the permits
+ * as they were) and have timeout variants. Acquires throw {@link IllegalStateException} once this JVM has closed
+ * every handle on the region.
+ */
+public final class SharedSemaphore
+{
+    private final String name;
+    private final AtomicBuffer buffer;
+    private final Attachment attachment;
+    private final EventCount events;
+    private final PermitLedger ledger;
+    private final Bound bound;
+    private long lastRecovery = System.nanoTime();
+
+    /**
+     * Whether releases are limited to the initial permits.
+     */
+    enum Bound
+    {
+        UNBOUNDED, BOUNDED
+    }
+
+    SharedSemaphore(final String name, final AtomicBuffer buffer, final Attachment attachment, final Sleeper sleeper,
+        final Bound bound)
+    {
+        this.name = name;
+        this.buffer = buffer;
+        this.attachment = attachment;
+        this.events = new EventCount(buffer, WAKE_SEQUENCE_OFFSET, WAITERS_OFFSET, sleeper);
+        this.ledger = new PermitLedger(buffer, attachment.region().processes(), attachment.processStamp());
+        this.bound = bound;
+    }
+
+    /**
+     * @return the entry name.
+     */
+    public String name()
+    {
+        return name;
+    }
+
+    /**
+     * Acquires one permit, waiting as long as it takes.
+     *
+     * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
+     */
+    public void acquire() throws InterruptedException
+    {
+        acquire(1);
+    }
+
+    /**
+     * Acquires {@code permits} permits at once, waiting as long as it takes.
+     *
+     * @param permits permits to take.
+     * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
+     */
+    public void acquire(final int permits) throws InterruptedException
+    {
+        checkAcquire(permits);
+        if (Thread.interrupted())
+        {
+            throw new InterruptedException();
+        }
+        if (!take(permits))
+        {
+            await(permits, Waiting.NO_TIMEOUT, Waiting.Interruption.THROW);
+        }
+    }
+
+    /**
+     * Acquires one permit, waiting as long as it takes; an interrupt does not stop the wait (the interrupt status
+     * is kept).
+     */
+    public void acquireUninterruptibly()
+    {
+        checkAcquire(1);
+        if (!take(1))
+        {
+            try
+            {
+                await(1, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
+            }
+            catch (final InterruptedException ex)
+            {
+                throw new IllegalStateException("uninterruptible wait reported an interrupt", ex);
+            }
+        }
+    }
+
+    /**
+     * @return true if one permit was available and taken now.
+     */
+    public boolean tryAcquire()
+    {
+        return tryAcquire(1);
+    }
+
+    /**
+     * @param permits permits to take.
+     * @return true if they were available and taken now.
+     */
+    public boolean tryAcquire(final int permits)
+    {
+        checkAcquire(permits);
+        if (take(permits))
+        {
+            return true;
+        }
+        final long now = System.nanoTime();
+        if (now - lastRecovery >= Waiting.LIVENESS_INTERVAL_NANOS)
+        {
+            lastRecovery = now;
+            return recover(permits);
+        }
+        return false;
+    }
+
+    /**
+     * @param timeout longest wait.
+     * @param unit    unit of {@code timeout}.
+     * @return true if a permit was taken, false if the time elapsed first.
+     * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
+     */
+    public boolean tryAcquire(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return tryAcquire(1, timeout, unit);
+    }
+
+    /**
+     * @param permits permits to take at once.
+     * @param timeout longest wait.
+     * @param unit    unit of {@code timeout}.
+     * @return true if the permits were taken, false if the time elapsed first (then none are taken).
+     * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
+     */
+    public boolean tryAcquire(final int permits, final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        checkAcquire(permits);
+        if (Thread.interrupted())
+        {
+            throw new InterruptedException();
+        }
+        return take(permits) || await(permits, Math.max(0, unit.toNanos(timeout)), Waiting.Interruption.THROW);
+    }
+
+    /**
+     * Releases one permit.
+     *
+     * @throws IllegalStateException if this is a bounded semaphore already at its initial permits.
+     */
+    public void release()
+    {
+        release(1);
+    }
+
+    /**
+     * Releases {@code permits} permits.
+     *
+     * @param permits permits to give back.
+     * @throws IllegalArgumentException if negative.
+     * @throws IllegalStateException    if this is a bounded semaphore and the release would take it past its
+     *                                  initial permits; nothing is released then.
+     */
+    public void release(final int permits)
+    {
+        if (permits < 0)
+        {
+            throw new IllegalArgumentException("permits " + permits + " is negative: expected 0 or more");
+        }
+        final int limit = bound == Bound.BOUNDED ? initialPermits() : Integer.MAX_VALUE;
+        // The ledger is reduced first: a process killed between the two steps leaks permits, never doubles them.
+        final int unrecorded = ledger.subtract(permits);
+        while (true)
+        {
+            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
+            if ((long)available + permits > limit)
+            {
+                if (unrecorded > 0)
+                {
+                    ledger.add(unrecorded);
+                }
+                if (bound == Bound.BOUNDED)
+                {
+                    throw new IllegalStateException("bounded semaphore '" + name + "' released too many times: " +
+                        available + " available + " + permits + " released > " + limit + " initial permits");
+                }
+                throw new Error("Maximum permit count exceeded for semaphore '" + name + "'");
+            }
+            // CAS with volatile semantics: pairs with the CAS in take() of the next acquirer.
+            if (buffer.compareAndSetInt(PERMITS_OFFSET, available, available + permits))
+            {
+                break;
+            }
+        }
+        events.signal(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Acquires and returns all permits that are immediately available.
+     *
+     * @return the number of permits taken.
+     */
+    public int drainPermits()
+    {
+        while (true)
+        {
+            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
+            if (available <= 0)
+            {
+                return 0;
+            }
+            if (take(available))
+            {
+                return available;
+            }
+        }
+    }
+
+    /**
+     * @return the permits available now (a snapshot).
+     */
+    public int availablePermits()
+    {
+        return buffer.getIntVolatile(PERMITS_OFFSET);
+    }
+
+    /**
+     * @return the permits the semaphore was created with (the bound of a bounded semaphore).
+     */
+    public int initialPermits()
+    {
+        return buffer.getIntVolatile(INITIAL_PERMITS_OFFSET);
+    }
+
+    /**
+     * @return true for a bounded semaphore.
+     */
+    public boolean isBounded()
+    {
+        return bound == Bound.BOUNDED;
+    }
+
+    /**
+     * @return permits this process holds according to its ledger.
+     */
+    public int heldByThisProcess()
+    {
+        return ledger.heldByThisProcess();
+    }
+
+    /**
+     * @return permits returned from dead processes over the region's life.
+     */
+    public long recoveredPermits()
+    {
+        return buffer.getLongVolatile(RECOVERED_OFFSET);
+    }
+
+    /**
+     * @return the number of threads registered as waiting (a snapshot).
+     */
+    public int waiters()
+    {
+        return events.waiters();
+    }
+
+    @Override
+    public String toString()
+    {
+        return (bound == Bound.BOUNDED ? "SharedSemaphore[bounded '" : "SharedSemaphore['") + name + "', " +
+            availablePermits() + " of " + initialPermits() + " permits]";
+    }
+
+    private boolean take(final int permits)
+    {
+        while (true)
+        {
+            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
+            if (available < permits)
+            {
+                return false;
+            }
+            // CAS with volatile semantics: pairs with the releasing CAS in release() and returnPermits().
+            if (buffer.compareAndSetInt(PERMITS_OFFSET, available, available - permits))
+            {
+                final int orphaned = ledger.add(permits);
+                if (orphaned > 0)
+                {
+                    returnPermits(orphaned);
+                }
+                return true;
+            }
+        }
+    }
+
+    private boolean await(final int permits, final long timeoutNanos, final Waiting.Interruption interruption)
+        throws InterruptedException
+    {
+        boolean acquired = false;
+        try
+        {
+            acquired = Waiting.await(events, () -> take(permits), () -> recover(permits), timeoutNanos, interruption);
+            return acquired;
+        }
+        finally
+        {
+            if (!acquired && availablePermits() > 0)
+            {
+                // This waiter may have consumed a wake meant for another: pass it on.
+                events.signal(Integer.MAX_VALUE);
+            }
+        }
+    }
+
+    private boolean recover(final int permits)
+    {
+        final int recovered = ledger.recoverDead();
+        if (recovered > 0)
+        {
+            returnPermits(recovered);
+            buffer.getAndAddLong(RECOVERED_OFFSET, recovered);
+        }
+        return take(permits);
+    }
+
+    private void returnPermits(final int permits)
+    {
+        final long limit = bound == Bound.BOUNDED ? initialPermits() : Integer.MAX_VALUE;
+        while (true)
+        {
+            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
+            final int updated = (int)Math.min(limit, (long)available + permits);
+            if (buffer.compareAndSetInt(PERMITS_OFFSET, available, updated))
+            {
+                break;
+            }
+        }
+        events.signal(Integer.MAX_VALUE);
+    }
+
+    private void checkAcquire(final int permits)
+    {
+        if (permits < 0)
+        {
+            throw new IllegalArgumentException("permits " + permits + " is negative: expected 0 or more");
+        }
+        if (bound == Bound.BOUNDED && permits > initialPermits())
+        {
+            throw new IllegalArgumentException("cannot acquire " + permits + " permits at once from bounded " +
+                "semaphore '" + name + "' of " + initialPermits() + " permits: it would wait forever");
+        }
+        if (attachment.isDetached())
+        {
+            throw new IllegalStateException("semaphore '" + name + "': region " + attachment.region().path() +
+                " is closed");
+        }
+    }
+}
