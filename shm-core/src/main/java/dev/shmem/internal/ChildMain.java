@@ -52,6 +52,8 @@ public final class ChildMain
             {
                 throw new NoSuchMethodException(args[1] + ".main(String[]) is not static");
             }
+            // Like the java launcher, run a public main of a class that is not itself public (e.g. nested).
+            main.trySetAccessible();
         }
         catch (final ReflectiveOperationException | LinkageError ex)
         {
