@@ -1,0 +1,189 @@
+package dev.shmem;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@link java.util.concurrent.Semaphore} verbs, in one JVM with several threads: one base, a subclass for
+ * {@link SharedSemaphore} and one for the JDK's semaphore, which shows the expectations are the JDK's.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+abstract class SemaphoreConformanceTest
+{
+    /** The verbs both semaphores share. */
+    interface Verbs
+    {
+        void acquire(int permits) throws InterruptedException;
+
+        boolean tryAcquire(int permits);
+
+        boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException;
+
+        void release(int permits);
+
+        int availablePermits();
+
+        int drainPermits();
+    }
+
+    private Path dir;
+    SharedRegion region;
+    private ExecutorService other;
+
+    abstract Verbs newSemaphore(SharedRegion region, int permits);
+
+    @BeforeEach
+    void open() throws IOException
+    {
+        dir = TempRegionDir.createRoot();
+        region = SharedRegion.create(dir.resolve("sem.shm"), 1 << 20);
+        other = Executors.newSingleThreadExecutor();
+    }
+
+    @AfterEach
+    void close()
+    {
+        other.shutdownNow();
+        region.close();
+        TempRegionDir.deleteRecursively(dir);
+    }
+
+    @Test
+    void permitsAreCountedDownAndUp() throws Exception
+    {
+        final Verbs s = newSemaphore(region, 3);
+        assertEquals(3, s.availablePermits());
+        s.acquire(2);
+        assertEquals(1, s.availablePermits());
+        assertFalse(s.tryAcquire(2));
+        assertTrue(s.tryAcquire(1));
+        assertEquals(0, s.availablePermits());
+        s.release(3);
+        assertEquals(3, s.drainPermits());
+        assertEquals(0, s.availablePermits());
+        s.release(3);
+    }
+
+    @Test
+    void timedAcquireGivesUpAndTakesNothing() throws Exception
+    {
+        final Verbs s = newSemaphore(region, 1);
+        final long start = System.nanoTime();
+        assertFalse(s.tryAcquire(2, 150, TimeUnit.MILLISECONDS));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(150));
+        assertEquals(1, s.availablePermits());
+    }
+
+    @Test
+    void blockedAcquireWakesOnRelease() throws Exception
+    {
+        final Verbs s = newSemaphore(region, 0);
+        final CountDownLatch started = new CountDownLatch(1);
+        final Future<Boolean> got = other.submit(() ->
+        {
+            started.countDown();
+            return s.tryAcquire(2, 30, TimeUnit.SECONDS);
+        });
+        started.await();
+        s.release(1);
+        s.release(1);
+        assertTrue(got.get());
+        assertEquals(0, s.availablePermits());
+    }
+
+    @Test
+    void interruptedAcquireThrowsAndTakesNothing() throws Exception
+    {
+        final Verbs s = newSemaphore(region, 1);
+        final CountDownLatch started = new CountDownLatch(1);
+        final List<Throwable> outcome = new ArrayList<>();
+        final Thread waiter = new Thread(() ->
+        {
+            started.countDown();
+            try
+            {
+                s.acquire(2);
+                outcome.add(new AssertionError("acquired 2 of 1"));
+            }
+            catch (final InterruptedException expected)
+            {
+                outcome.add(expected);
+            }
+        });
+        waiter.start();
+        started.await();
+        waiter.interrupt();
+        waiter.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(waiter.isAlive());
+        assertTrue(outcome.get(0) instanceof InterruptedException, outcome.toString());
+        assertEquals(1, s.availablePermits());
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> s.acquire(1));
+        assertEquals(1, s.availablePermits());
+    }
+
+    @Test
+    void negativePermitsAreRefused()
+    {
+        final Verbs s = newSemaphore(region, 1);
+        assertThrows(IllegalArgumentException.class, () -> s.acquire(-1));
+        assertThrows(IllegalArgumentException.class, () -> s.tryAcquire(-1));
+        assertThrows(IllegalArgumentException.class, () -> s.release(-1));
+        assertEquals(1, s.availablePermits());
+    }
+
+    @Test
+    void threadsNeverExceedThePermits() throws Exception
+    {
+        final Verbs s = newSemaphore(region, 2);
+        final AtomicInteger inside = new AtomicInteger();
+        final AtomicInteger max = new AtomicInteger();
+        final ExecutorService pool = Executors.newFixedThreadPool(4);
+        try
+        {
+            final List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++)
+            {
+                done.add(pool.submit(() ->
+                {
+                    for (int i = 0; i < 20_000; i++)
+                    {
+                        s.acquire(1);
+                        max.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        inside.decrementAndGet();
+                        s.release(1);
+                    }
+                    return null;
+                }));
+            }
+            for (final Future<?> f : done)
+            {
+                f.get();
+            }
+            assertTrue(max.get() <= 2, "max inside " + max.get());
+            assertEquals(2, s.availablePermits());
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+    }
+}
