@@ -1,0 +1,104 @@
+package dev.shmem.bench;
+
+import dev.shmem.internal.EntryRecord;
+import dev.shmem.internal.MappedRegion;
+import dev.shmem.internal.RegionFiles;
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Raw Agrona access to the memory of a named entry of a region: a second read-write mapping of the region file
+ * and the absolute offset of the entry's data in it. Benchmarks use it to measure the hardware limit
+ * ({@code UnsafeBuffer.getAndAddLong} with no wrapper) on the very memory a {@code SharedLong} uses, and to place
+ * counters at chosen distances (64 or 128 bytes) inside an entry.
+ *
+ * <p>This is the only class of shm-bench that uses {@code dev.shmem.internal} (to find where an entry lives);
+ * the region is opened without attaching to its process table.
+ *
+ * <h2>Memory consistency effects</h2>
+ * None of its own: the buffer maps the same pages as every other mapping of the file, so an atomic or volatile
+ * access through it orders with the same accesses of any handle in any process.
+ */
+public final class RawRegionAccess
+{
+    private final MappedRegion mapped;
+    private final int dataOffset;
+    private final int dataBytes;
+
+    private RawRegionAccess(final MappedRegion mapped, final int dataOffset, final int dataBytes)
+    {
+        this.mapped = mapped;
+        this.dataOffset = dataOffset;
+        this.dataBytes = dataBytes;
+    }
+
+    /**
+     * @param regionFile an existing, valid region file.
+     * @param entryName  an existing entry of it.
+     * @return raw access to that entry's data.
+     * @throws IOException           if the file cannot be opened as a region.
+     * @throws IllegalStateException if the region has no entry of that name.
+     */
+    public static RawRegionAccess of(final Path regionFile, final String entryName) throws IOException
+    {
+        final MappedRegion mapped = RegionFiles.open(regionFile, Duration.ZERO, false);
+        final AtomicReference<EntryRecord> found = new AtomicReference<>();
+        mapped.directory().forEach(entry ->
+        {
+            if (entry.name().equals(entryName))
+            {
+                found.set(entry);
+            }
+        });
+        final EntryRecord entry = found.get();
+        if (entry == null)
+        {
+            throw new IllegalStateException("region " + regionFile + " has no entry '" + entryName + "'");
+        }
+        return new RawRegionAccess(mapped, entry.dataOffset(), entry.dataBytes());
+    }
+
+    /**
+     * @return a read-write buffer over the whole region file.
+     */
+    public AtomicBuffer buffer()
+    {
+        return mapped.buffer();
+    }
+
+    /**
+     * @return absolute offset of the entry's first data byte in {@link #buffer()}.
+     */
+    public int dataOffset()
+    {
+        return dataOffset;
+    }
+
+    /**
+     * @return bytes of the entry's data.
+     */
+    public int dataBytes()
+    {
+        return dataBytes;
+    }
+
+    /**
+     * @param byteOffset offset inside the entry's data.
+     * @param width      bytes that will be accessed there.
+     * @return the absolute offset in {@link #buffer()}.
+     * @throws IndexOutOfBoundsException if the access would leave the entry.
+     */
+    public int offsetOf(final int byteOffset, final int width)
+    {
+        if (byteOffset < 0 || byteOffset > dataBytes - width)
+        {
+            throw new IndexOutOfBoundsException("offset " + byteOffset + " (+" + width + " bytes) is outside the " +
+                dataBytes + " data bytes of the entry");
+        }
+        return dataOffset + byteOffset;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.shmem.bench.runner;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The results of one runner invocation, with the targets evaluated on them; prints as a table and as JSON.
+ */
+public final class RunReport
+{
+    private static final double[] PERCENTILES = {50.0, 90.0, 99.0, 99.9};
+
+    private final RunSettings settings;
+    private final Map<String, String> machine;
+    private final List<Scenario> scenarios;
+    private final Map<String, ScenarioResult> results;
+    private final List<Target.Verdict> verdicts = new ArrayList<>();
+
+    RunReport(final RunSettings settings, final Map<String, String> machine, final List<Scenario> scenarios,
+        final Map<String, ScenarioResult> results)
+    {
+        this.settings = settings;
+        this.machine = machine;
+        this.scenarios = List.copyOf(scenarios);
+        this.results = new LinkedHashMap<>(results);
+        for (final Scenario scenario : scenarios)
+        {
+            for (final Target target : scenario.targets())
+            {
+                verdicts.add(target.evaluate(results));
+            }
+        }
+    }
+
+    /**
+     * @return results by scenario name, in running order.
+     */
+    public Map<String, ScenarioResult> results()
+    {
+        return results;
+    }
+
+    /**
+     * @return the targets and comparisons, evaluated.
+     */
+    public List<Target.Verdict> verdicts()
+    {
+        return verdicts;
+    }
+
+    /**
+     * @return true if no scenario failed (skipped ones are fine).
+     */
+    public boolean succeeded()
+    {
+        return results.values().stream().noneMatch(r -> r.status() == ScenarioResult.Status.FAILED);
+    }
+
+    /**
+     * @return the human-readable table.
+     */
+    public String toTable()
+    {
+        final StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n%d processes per scenario, warm-up %s, measurement %s; %s CPUs " +
+            "(%s), %s, load average %s%n%n", settings.processes(), text(settings.warmup()),
+            text(settings.duration()), machine.get("cpus"), machine.get("cpuModel"), machine.get("java"),
+            machine.get("loadAverage")));
+        final String format = "%-18s %15s %9s %9s %12s  %-18s %8s%n";
+        out.append(String.format(Locale.ROOT, format, "scenario", "ops/s", "p50 us", "p99 us", "handoffs/s",
+            "vs", "ratio"));
+        for (final Scenario scenario : scenarios)
+        {
+            final ScenarioResult result = results.get(scenario.name());
+            if (!result.isOk())
+            {
+                out.append(String.format(Locale.ROOT, "%-18s %15s%n", scenario.name(),
+                    result.status().name().toLowerCase(Locale.ROOT)));
+                continue;
+            }
+            final String baseline = scenario.baseline().orElse("-");
+            out.append(String.format(Locale.ROOT, format, scenario.name(),
+                String.format(Locale.ROOT, "%,.0f", result.opsPerSecond()),
+                percentile(result, 50.0), percentile(result, 99.0),
+                Optional.ofNullable(result.metrics().get("handoffs/s"))
+                    .map(v -> String.format(Locale.ROOT, "%,.0f", v)).orElse("-"),
+                baseline, ratio(result, baseline)));
+        }
+        out.append(String.format(Locale.ROOT, "%ntargets and comparisons (ratios of ops/s measured in this run)%n"));
+        for (final Target.Verdict verdict : verdicts)
+        {
+            out.append(String.format(Locale.ROOT, "  %-40s %12s  %s%n", verdict.description(), verdict.valueText(),
+                switch (verdict.state())
+                {
+                    case MET -> "met";
+                    case MISSED -> "MISSED";
+                    case INFO -> "";
+                    case NOT_RUN -> "not run";
+                }));
+        }
+        boolean header = false;
+        for (final ScenarioResult result : results.values())
+        {
+            if (result.message().isPresent())
+            {
+                if (!header)
+                {
+                    out.append(String.format(Locale.ROOT, "%nnotes%n"));
+                    header = true;
+                }
+                out.append(String.format(Locale.ROOT, "  %s (%s): %s%n", result.name(),
+                    result.status().name().toLowerCase(Locale.ROOT), result.message().get()));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @return the report as one JSON object.
+     */
+    public String toJson()
+    {
+        final JsonWriter json = new JsonWriter().beginObject();
+        json.name("machine").beginObject();
+        machine.forEach(json::field);
+        json.endObject();
+        json.name("settings").beginObject()
+            .field("processes", settings.processes())
+            .field("warmupSeconds", settings.warmup().toNanos() / 1e9)
+            .field("durationSeconds", settings.duration().toNanos() / 1e9)
+            .field("directory", settings.directory().toString())
+            .field("python", settings.python())
+            .endObject();
+        json.name("scenarios").beginArray();
+        for (final Scenario scenario : scenarios)
+        {
+            final ScenarioResult result = results.get(scenario.name());
+            json.beginObject()
+                .field("name", scenario.name())
+                .field("description", scenario.description())
+                .field("status", result.status().name().toLowerCase(Locale.ROOT))
+                .field("message", result.message().orElse(null));
+            if (result.isOk())
+            {
+                json.field("processes", result.processes())
+                    .field("opsPerSecond", result.opsPerSecond())
+                    .field("measuredOps", result.measuredOps());
+                if (result.latency().isPresent())
+                {
+                    final Histogram latency = result.latency().get();
+                    json.name("latencyMicros").beginObject().field("count", latency.getTotalCount());
+                    for (final double percentile : PERCENTILES)
+                    {
+                        json.field("p" + (percentile == Math.rint(percentile) ?
+                            Long.toString((long)percentile) : Double.toString(percentile)),
+                            latency.getValueAtPercentile(percentile) / 1000.0);
+                    }
+                    json.field("max", latency.getMaxValue() / 1000.0).endObject();
+                }
+                json.name("metrics").beginObject();
+                result.metrics().forEach(json::field);
+                json.endObject();
+                if (scenario.baseline().isPresent())
+                {
+                    final ScenarioResult base = results.get(scenario.baseline().get());
+                    json.field("baseline", scenario.baseline().get())
+                        .field("ratio", base != null && base.isOk() ?
+                            result.opsPerSecond() / base.opsPerSecond() : Double.NaN);
+                }
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("targets").beginArray();
+        for (final Target.Verdict verdict : verdicts)
+        {
+            json.beginObject()
+                .field("target", verdict.description())
+                .field("value", verdict.value())
+                .field("state", verdict.state().name().toLowerCase(Locale.ROOT))
+                .endObject();
+        }
+        json.endArray();
+        return json.endObject().toString();
+    }
+
+    private String ratio(final ScenarioResult result, final String baseline)
+    {
+        final ScenarioResult base = results.get(baseline);
+        if (base == null || !base.isOk())
+        {
+            return "-";
+        }
+        return Target.RatioTarget.formatRatio(result.opsPerSecond() / base.opsPerSecond());
+    }
+
+    private static String percentile(final ScenarioResult result, final double percentile)
+    {
+        return result.latency()
+            .map(h -> String.format(Locale.ROOT, "%.2f", h.getValueAtPercentile(percentile) / 1000.0))
+            .orElse("-");
+    }
+
+    private static String text(final java.time.Duration duration)
+    {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}
