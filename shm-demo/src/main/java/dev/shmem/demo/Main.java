@@ -1,0 +1,127 @@
+package dev.shmem.demo;
+
+import dev.shmem.demo.counter.CounterRaceCommand;
+import dev.shmem.demo.stat.StatCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code shm-demo} command line: {@code java -jar shm-demo.jar SUBCOMMAND [OPTIONS]}.
+ *
+ * <h2>Adding a demo</h2>
+ * A demo is one picocli {@code @Command} class implementing {@code Callable<Integer>} (the exit status), listed
+ * in {@code subcommands} below. It writes to {@code spec.commandLine().getOut()} / {@code getErr()} (so tests can
+ * capture output) and reports expected failures by throwing {@link DemoException}, which is printed as one line.
+ *
+ * <h2>Exit status</h2>
+ * 0 success, 1 failure (a child failed, a file is not a region, I/O), 2 bad usage.
+ */
+@Command(
+    name = "shm-demo",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Demos of shm, shared memory for JVM processes in the style of Python's multiprocessing.",
+    subcommands = {
+        CounterRaceCommand.class,
+        StatCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class Main implements Callable<Integer>
+{
+    /** Exit status of a failed run. */
+    public static final int EXIT_FAILURE = CommandLine.ExitCode.SOFTWARE;
+    /** Exit status of a bad command line. */
+    public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args command-line arguments.
+     */
+    public static void main(final String[] args)
+    {
+        final int status = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command line without exiting, for tests and embedding.
+     *
+     * @param out  standard output.
+     * @param err  standard error.
+     * @param args command-line arguments.
+     * @return the exit status.
+     */
+    public static int execute(final PrintWriter out, final PrintWriter err, final String... args)
+    {
+        final CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(Main::handle);
+        try
+        {
+            return commandLine.execute(args);
+        }
+        finally
+        {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * Without a subcommand: prints the usage and fails.
+     *
+     * @return {@link #EXIT_USAGE}.
+     */
+    @Override
+    public Integer call()
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("shm-demo: missing subcommand");
+        spec.commandLine().usage(err);
+        return EXIT_USAGE;
+    }
+
+    private static int handle(
+        final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parseResult)
+    {
+        final PrintWriter err = commandLine.getErr();
+        final String command = commandLine.getCommandSpec().qualifiedName();
+        if (ex instanceof DemoException)
+        {
+            err.println(command + ": " + ex.getMessage());
+            return ((DemoException)ex).exitCode();
+        }
+        if (ex instanceof IOException)
+        {
+            err.println(command + ": " + ex);
+            return EXIT_FAILURE;
+        }
+        err.println(command + ": unexpected error (a bug in the demo, please report it): " + ex);
+        ex.printStackTrace(err);
+        return EXIT_FAILURE;
+    }
+
+    /**
+     * Reads the version from the jar manifest ({@code Implementation-Version}).
+     */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            final String version = Main.class.getPackage().getImplementationVersion();
+            return new String[]{ "shm-demo " + (version == null ? "(development build)" : version) };
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.shmem.demo.stat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code stat} saw in a region at one moment: the header, every entry, the locks and semaphores in detail,
+ * and the attached processes. Values are read one by one while other processes may be writing, so the snapshot
+ * is not atomic as a whole; each single value is.
+ *
+ * @param header     the region header.
+ * @param entries    every entry, in directory order.
+ * @param locks      every lock entry.
+ * @param semaphores every semaphore entry.
+ * @param processes  every occupied process slot.
+ */
+public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> locks, List<Semaphore> semaphores,
+    List<Process> processes)
+{
+    /**
+     * Copies the lists.
+     */
+    public RegionSnapshot
+    {
+        entries = List.copyOf(entries);
+        locks = List.copyOf(locks);
+        semaphores = List.copyOf(semaphores);
+        processes = List.copyOf(processes);
+    }
+
+    /**
+     * The region header.
+     *
+     * @param path           the file.
+     * @param formatVersion  the file format version.
+     * @param capacity       the file's size in bytes.
+     * @param dataCapacity   bytes of the data area.
+     * @param usedBytes      bytes of the data area handed out to entries.
+     * @param directorySlots directory records.
+     * @param processSlots   process table slots.
+     * @param creatorPid     pid of the process that created the region.
+     * @param createdAt      when it was created.
+     */
+    public record Header(Path path, int formatVersion, long capacity, long dataCapacity, long usedBytes,
+        int directorySlots, int processSlots, long creatorPid, Instant createdAt)
+    {
+    }
+
+    /**
+     * A named entry.
+     *
+     * @param name    its name.
+     * @param type    its type, e.g. {@code long array of length 8}.
+     * @param summary its value, an array summary, or a lock or semaphore state in a few words.
+     */
+    public record Entry(String name, String type, String summary)
+    {
+    }
+
+    /**
+     * A lock entry.
+     *
+     * @param name         its name.
+     * @param reentrant    true for a reentrant lock.
+     * @param ownerStamp   the owner word: 0 when free.
+     * @param holderPid    pid of the holding process, 0 if free or unknown (its process slot was reused or
+     *                     released).
+     * @param holderAlive  true if the holding process is still attached and running.
+     * @param holderThread low 32 bits of the holding thread's id.
+     * @param holdCount    hold count (reentrant locks).
+     * @param waiters      processes waiting for it.
+     * @param inconsistent true if a previous owner died holding it and the data was not marked consistent.
+     * @param takeovers    times it was taken over from a dead owner.
+     * @param deadOwnerPid pid of the last owner that died holding it, 0 if none.
+     */
+    public record Lock(String name, boolean reentrant, long ownerStamp, long holderPid, boolean holderAlive,
+        long holderThread, int holdCount, int waiters, boolean inconsistent, long takeovers, long deadOwnerPid)
+    {
+        /**
+         * @return true if the owner word is not 0.
+         */
+        public boolean held()
+        {
+            return ownerStamp != 0;
+        }
+    }
+
+    /**
+     * A semaphore entry.
+     *
+     * @param name      its name.
+     * @param bounded   true for a bounded semaphore.
+     * @param available permits available now.
+     * @param initial   permits it was created with (the bound of a bounded one).
+     * @param waiters   processes waiting for permits.
+     * @param recovered permits returned from dead processes so far.
+     * @param holders   the ledger's non-zero words.
+     */
+    public record Semaphore(String name, boolean bounded, int available, int initial, int waiters, long recovered,
+        List<Holder> holders)
+    {
+        /**
+         * Copies the list.
+         */
+        public Semaphore
+        {
+            holders = List.copyOf(holders);
+        }
+    }
+
+    /**
+     * A semaphore ledger word: permits held by the process in a slot.
+     *
+     * @param slot    the process slot.
+     * @param pid     the holder's pid, 0 if the slot has another occupant now (stale word: to be recovered).
+     * @param alive   true if the holder is still attached and running.
+     * @param permits permits it holds.
+     */
+    public record Holder(int slot, long pid, boolean alive, long permits)
+    {
+    }
+
+    /**
+     * An occupied process slot.
+     *
+     * @param slot       the slot.
+     * @param pid        the process id.
+     * @param generation the slot's generation (incremented by every attach).
+     * @param alive      true if the process is running (same pid and start time).
+     * @param attachedAt when it attached.
+     */
+    public record Process(int slot, long pid, int generation, boolean alive, Instant attachedAt)
+    {
+    }
+}

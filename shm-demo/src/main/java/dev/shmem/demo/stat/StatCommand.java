@@ -1,0 +1,165 @@
+package dev.shmem.demo.stat;
+
+import dev.shmem.InvalidRegionException;
+import dev.shmem.demo.DemoException;
+import dev.shmem.demo.Main;
+import dev.shmem.internal.MappedRegion;
+import dev.shmem.internal.RegionCorruptException;
+import dev.shmem.internal.RegionFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code stat PATH [--watch SECONDS]}: a read-only look inside a live region, like AeronStat: header, entries,
+ * locks, semaphores and attached processes.
+ *
+ * <p>The file is mapped {@code READ_ONLY} through {@code RegionFiles.open(path, timeout, true)}: stat never writes
+ * a byte and never takes a slot in the region's process table, so it is invisible to the processes it watches.
+ *
+ * <h2>Failure modes</h2>
+ * A path that does not exist, cannot be read, or is not a valid region ends with one line naming the path and what
+ * is wrong, and exit status 1.
+ */
+@Command(
+    name = "stat",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Shows what a region holds, read-only: header, entries with their values, locks (holder, alive or dead,",
+        "waiters, takeovers), semaphores (permits, holders) and attached processes.",
+        "Never writes to the region and never registers as one of its processes."
+    },
+    footer = { "", "Exit status: 0 success, 1 not a region (or unreadable), 2 bad usage." })
+public final class StatCommand implements Callable<Integer>
+{
+    /** How long to wait for a region whose creator is still initialising it. */
+    static final Duration INIT_TIMEOUT = Duration.ofSeconds(1);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "The region file, e.g. /dev/shm/demo.shm.")
+    Path path;
+
+    @Option(names = { "-w", "--watch" }, paramLabel = "SECONDS",
+        description = "Print again every SECONDS (0.1 to 3600) until interrupted, or --count times.")
+    Double watchSeconds;
+
+    @Option(names = { "-c", "--count" }, paramLabel = "N",
+        description = "With --watch: stop after N views (default: until interrupted).")
+    Integer count;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final long intervalNanos = interval();
+        if (count != null && count < 1)
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--count " + count + " must be at least 1");
+        }
+        final MappedRegion region = open(path);
+        final RegionReader reader = new RegionReader(region);
+        final boolean terminal = System.console() != null;
+        final int views = watchSeconds == null ? 1 : count == null ? Integer.MAX_VALUE : count;
+        for (int view = 0; view < views; view++)
+        {
+            if (view > 0)
+            {
+                TimeUnit.NANOSECONDS.sleep(intervalNanos);
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS))
+                {
+                    throw new DemoException(Main.EXIT_FAILURE, path + " no longer exists (removed); last view above");
+                }
+                out.println(terminal ? "\033[H\033[2J" : "\n--- " + Instant.now() + " ---");
+            }
+            print(reader, out);
+        }
+        return 0;
+    }
+
+    private long interval()
+    {
+        if (watchSeconds == null)
+        {
+            if (count != null)
+            {
+                throw new DemoException(Main.EXIT_USAGE, "--count needs --watch");
+            }
+            return 0;
+        }
+        if (!(watchSeconds >= 0.1 && watchSeconds <= 3600))
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--watch " + watchSeconds +
+                " is out of range: expected 0.1 to 3600 seconds");
+        }
+        return (long)(watchSeconds * 1e9);
+    }
+
+    private void print(final RegionReader reader, final PrintWriter out)
+    {
+        final RegionSnapshot snapshot;
+        try
+        {
+            snapshot = reader.read();
+        }
+        catch (final RegionCorruptException ex)
+        {
+            throw new DemoException(Main.EXIT_FAILURE, path + ": " + ex.getMessage(), ex);
+        }
+        catch (final InternalError ex)
+        {
+            // A mapped read past the end of a file truncated under us raises SIGBUS, reported by the JVM as this.
+            throw new DemoException(Main.EXIT_FAILURE, path + ": the file changed size while being read (" +
+                ex.getMessage() + ")", ex);
+        }
+        StatPrinter.print(snapshot, out);
+    }
+
+    /**
+     * Maps a region read-only, without attaching to it.
+     *
+     * @param path the file.
+     * @return the mapped, validated region.
+     * @throws DemoException with a one-line message if it is not a readable region.
+     */
+    static MappedRegion open(final Path path)
+    {
+        try
+        {
+            return RegionFiles.open(path, INIT_TIMEOUT, true);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new DemoException(Main.EXIT_FAILURE, path + ": no such file", ex);
+        }
+        catch (final AccessDeniedException ex)
+        {
+            throw new DemoException(Main.EXIT_FAILURE, path + ": permission denied", ex);
+        }
+        catch (final InvalidRegionException ex)
+        {
+            throw new DemoException(Main.EXIT_FAILURE, "not a shm region: " + ex.getMessage(), ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new DemoException(Main.EXIT_FAILURE, path + ": cannot be read as a region: " + ex.getMessage(),
+                ex);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.shmem.demo.stat;
+
+import dev.shmem.demo.text.Format;
+import dev.shmem.demo.text.Table;
+
+import java.io.PrintWriter;
+import java.util.StringJoiner;
+
+/**
+ * Prints a {@link RegionSnapshot} as text: header, entries, locks, semaphores, processes.
+ */
+public final class StatPrinter
+{
+    private static final String INDENT = "  ";
+
+    private StatPrinter()
+    {
+    }
+
+    /**
+     * @param snapshot what to print.
+     * @param out      where.
+     */
+    public static void print(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        header(snapshot, out);
+        entries(snapshot, out);
+        locks(snapshot, out);
+        semaphores(snapshot, out);
+        processes(snapshot, out);
+        out.flush();
+    }
+
+    private static void header(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        final RegionSnapshot.Header header = snapshot.header();
+        out.println("region " + header.path());
+        out.println(INDENT + "format version " + header.formatVersion() + ", capacity " +
+            Format.count(header.capacity()) + " bytes");
+        out.println(INDENT + "used " + Format.count(header.usedBytes()) + " of " + Format.count(header.dataCapacity()) +
+            " data bytes (" + Format.percent(100.0 * header.usedBytes() / header.dataCapacity()) + "), " +
+            snapshot.entries().size() + " of " + header.directorySlots() + " directory records");
+        out.println(INDENT + "created " + header.createdAt() + " by pid " + header.creatorPid());
+    }
+
+    private static void entries(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        out.println();
+        out.println("entries (" + snapshot.entries().size() + ")");
+        if (snapshot.entries().isEmpty())
+        {
+            return;
+        }
+        final Table table = new Table("name", "type", "value");
+        for (final RegionSnapshot.Entry entry : snapshot.entries())
+        {
+            table.row(entry.name(), entry.type(), entry.summary());
+        }
+        table.print(out, INDENT);
+    }
+
+    private static void locks(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        out.println();
+        out.println("locks (" + snapshot.locks().size() + ")");
+        if (snapshot.locks().isEmpty())
+        {
+            return;
+        }
+        final Table table = new Table("name", "kind", "state", "holder", "thread", "holds", "waiters", "takeovers",
+            "data", "last dead owner").alignRight(4, 5, 6, 7);
+        for (final RegionSnapshot.Lock lock : snapshot.locks())
+        {
+            table.row(lock.name(), lock.reentrant() ? "reentrant" : "lock", lock.held() ? "held" : "free",
+                lock.held() ? RegionReader.holder(lock.holderPid(), lock.holderAlive()) : "-",
+                lock.held() ? Long.toString(lock.holderThread()) : "-",
+                lock.reentrant() ? Integer.toString(lock.holdCount()) : "-",
+                Integer.toString(lock.waiters()), Long.toString(lock.takeovers()),
+                lock.inconsistent() ? "INCONSISTENT" : "consistent",
+                lock.deadOwnerPid() == 0 ? "-" : "pid " + lock.deadOwnerPid());
+        }
+        table.print(out, INDENT);
+    }
+
+    private static void semaphores(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        out.println();
+        out.println("semaphores (" + snapshot.semaphores().size() + ")");
+        if (snapshot.semaphores().isEmpty())
+        {
+            return;
+        }
+        final Table table = new Table("name", "kind", "available", "initial", "waiters", "recovered", "holders")
+            .alignRight(2, 3, 4, 5);
+        for (final RegionSnapshot.Semaphore semaphore : snapshot.semaphores())
+        {
+            final StringJoiner holders = new StringJoiner(", ");
+            for (final RegionSnapshot.Holder holder : semaphore.holders())
+            {
+                holders.add((holder.pid() == 0 ? "slot " + holder.slot() + " (process gone, to be recovered)" :
+                    RegionReader.holder(holder.pid(), holder.alive())) + ": " + holder.permits());
+            }
+            table.row(semaphore.name(), semaphore.bounded() ? "bounded" : "semaphore",
+                Integer.toString(semaphore.available()), Integer.toString(semaphore.initial()),
+                Integer.toString(semaphore.waiters()), Long.toString(semaphore.recovered()),
+                semaphore.holders().isEmpty() ? "-" : holders.toString());
+        }
+        table.print(out, INDENT);
+    }
+
+    private static void processes(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        out.println();
+        out.println("processes (" + snapshot.processes().size() + " attached, " + snapshot.header().processSlots() +
+            " slots)");
+        if (snapshot.processes().isEmpty())
+        {
+            return;
+        }
+        final Table table = new Table("slot", "pid", "alive", "generation", "attached at").alignRight(0, 1, 3);
+        for (final RegionSnapshot.Process process : snapshot.processes())
+        {
+            table.row(Integer.toString(process.slot()), Long.toString(process.pid()),
+                process.alive() ? "yes" : "no (dead, slot reclaimable)", Integer.toString(process.generation()),
+                process.attachedAt().toString());
+        }
+        table.print(out, INDENT);
+    }
+}

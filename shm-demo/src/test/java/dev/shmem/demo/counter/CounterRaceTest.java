@@ -1,0 +1,177 @@
+package dev.shmem.demo.counter;
+
+import dev.shmem.demo.DemoRun;
+import dev.shmem.demo.StrictJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * counter-race end to end, in this JVM, with real child JVMs and small counts.
+ */
+class CounterRaceTest
+{
+    private static final int PROCESSES = 2;
+    private static final long INCREMENTS = 200_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void atomicAndShardedAreExactAndPlainAccountsForEveryLostUpdateInWellFormedJson() throws IOException
+    {
+        final DemoRun run = DemoRun.run("counter-race", "--processes", Integer.toString(PROCESSES),
+            "--increments", Long.toString(INCREMENTS), "--json", "--quiet", "--log-dir", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        final Map<String, Object> json = StrictJson.parseObject(run.out().strip());
+        assertEquals(Boolean.TRUE, json.get("ok"));
+        final long expected = PROCESSES * INCREMENTS;
+        assertEquals(number(expected), json.get("expected"));
+        final List<Map<String, Object>> modes = objects(json.get("modes"));
+        assertEquals(List.of("plain", "atomic", "sharded"), modes.stream().map(m -> m.get("mode")).toList());
+        for (final Map<String, Object> mode : modes)
+        {
+            final long finalValue = ((BigDecimal)mode.get("final")).longValueExact();
+            final long lost = ((BigDecimal)mode.get("lost")).longValueExact();
+            assertEquals(number(expected), mode.get("expected"), mode::toString);
+            assertEquals(expected, finalValue + lost, mode::toString);
+            assertTrue(finalValue >= 0 && finalValue <= expected, mode::toString);
+            assertTrue(((BigDecimal)mode.get("elapsedNanos")).signum() > 0, mode::toString);
+            if (!mode.get("mode").equals("plain"))
+            {
+                assertEquals(0, lost, mode::toString);
+            }
+        }
+        final List<Map<String, Object>> children = objects(json.get("children"));
+        final Set<Object> pids = new HashSet<>();
+        children.forEach(child -> pids.add(child.get("pid")));
+        assertEquals(PROCESSES, pids.size(), json::toString);
+        assertEquals(List.of(), json.get("failures"));
+        assertFalse(Files.exists(Path.of((String)json.get("region"))), "region file must be removed afterwards");
+        try (Stream<Path> logs = Files.list(dir))
+        {
+            assertEquals(List.of(), logs.toList(), "logs of children that succeeded are removed");
+        }
+    }
+
+    @Test
+    void textReportHasTheTableAndChartsAndAKeptRegionCanBeInspected()
+    {
+        final Path region = dir.resolve("race.shm");
+        final DemoRun race = DemoRun.run("counter-race", "-p", "2", "-n", "5000", "--modes", "sharded,atomic",
+            "--region", region.toString(), "--keep-region", "--log-dir", dir.resolve("logs").toString());
+        assertEquals(0, race.exitCode(), race::toString);
+        assertTrue(race.out().contains("2 processes x 5,000 increments = 10,000 per mode; modes atomic, sharded"),
+            race::toString);
+        assertTrue(Pattern.compile("(?m)^atomic\\s+incrementAndGet\\s+10,000\\s+10,000\\s+0\\s+0\\.00 %")
+            .matcher(race.out()).find(), race::toString);
+        assertTrue(Pattern.compile("(?m)^sharded\\s+.*\\s+10,000\\s+10,000\\s+0\\s+0\\.00 %")
+            .matcher(race.out()).find(), race::toString);
+        assertTrue(race.out().contains("increments per second") && race.out().contains("lost updates"),
+            race::toString);
+        assertTrue(race.err().contains("started 2 child JVMs"), race::toString);
+
+        final DemoRun stat = DemoRun.run("stat", region.toString());
+        assertEquals(0, stat.exitCode(), stat::toString);
+        assertTrue(Pattern.compile("(?m)^\\s+race\\.atomic\\.counter\\s+long value\\s+10000$")
+            .matcher(stat.out()).find(), stat::toString);
+        assertTrue(Pattern.compile("(?m)^\\s+race\\.sharded\\.shards\\s+long array of length 32\\s+min 0, max 5000, " +
+            "sum 10000;").matcher(stat.out()).find(), stat::toString);
+    }
+
+    @Test
+    void lockedModeFailsClearlyUntilSharedLockExists()
+    {
+        final Path region = dir.resolve("never.shm");
+        final DemoRun run = DemoRun.run("counter-race", "--modes", "atomic,locked", "--region", region.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("mode 'locked' cannot run: the lock primitive (SharedLock, region.lock(name)) " +
+            "is not available in this build of shm-core; available modes: plain, atomic, sharded"), run::toString);
+        assertFalse(Files.exists(region), "no region and no child before the modes are checked");
+    }
+
+    @Test
+    void badUsageIsRefusedWithTheValueAndTheRange()
+    {
+        final DemoRun zero = DemoRun.run("counter-race", "--processes", "0");
+        assertEquals(2, zero.exitCode(), zero::toString);
+        assertTrue(zero.err().contains("--processes 0 is out of range: expected 1 to 64"), zero::toString);
+        final DemoRun unknown = DemoRun.run("counter-race", "--modes", "magic");
+        assertEquals(2, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.err().contains("unknown mode 'magic': expected one of plain, atomic, sharded"),
+            unknown::toString);
+    }
+
+    @Test
+    void aChildThatThrowsMakesTheDemoFailNamingItsPidExceptionAndLog() throws IOException
+    {
+        final DemoRun run = DemoRun.run("counter-race", "-p", "2", "-n", Long.toString(INCREMENTS),
+            "--modes", "atomic,sharded", "--fail-child", "1", "--json", "--quiet", "--log-dir", dir.resolve("logs").toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        final Map<String, Object> json = StrictJson.parseObject(run.out().strip());
+        assertEquals(Boolean.FALSE, json.get("ok"));
+        final List<Map<String, Object>> failures = objects(json.get("failures"));
+        assertEquals(1, failures.size(), json::toString);
+        final Map<String, Object> failure = failures.get(0);
+        assertEquals(BigDecimal.ONE, failure.get("child"));
+        assertEquals("mode atomic", failure.get("phase"));
+        final long pid = ((BigDecimal)failure.get("pid")).longValueExact();
+        final Path log = Path.of((String)failure.get("log"));
+        assertEquals(dir.resolve("logs"), log.getParent());
+        assertTrue(((String)failure.get("exception")).startsWith(
+            "java.lang.IllegalStateException: injected failure (--fail-child 1) in mode atomic"), json::toString);
+
+        final Matcher named = Pattern.compile("child 1, pid (\\d+): exited with status 70 after an uncaught exception")
+            .matcher(run.err());
+        assertTrue(named.find(), run::toString);
+        assertEquals(pid, Long.parseLong(named.group(1)));
+        assertTrue(run.err().contains("exception: java.lang.IllegalStateException: injected failure"), run::toString);
+        assertTrue(run.err().contains("log: " + log), run::toString);
+        assertTrue(Files.readString(log).contains("injected failure"), "the child's log holds its exception");
+        assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        assertEquals(List.of(), json.get("modes"), "no mode finished");
+    }
+
+    @Test
+    void aChildThatHangsIsKilledAtTheTimeoutAndNamed() throws IOException
+    {
+        final DemoRun run = DemoRun.run("counter-race", "-p", "2", "-n", Long.toString(INCREMENTS),
+            "--modes", "atomic", "--hang-child", "0", "--timeout", "2", "--quiet", "--log-dir", dir.resolve("logs").toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        final Matcher named = Pattern.compile(
+            "child 0, pid (\\d+): did not finish mode atomic within 2 s \\(at \\d+ of 200000 increments\\) and was killed")
+            .matcher(run.err());
+        assertTrue(named.find(), run::toString);
+        final long pid = Long.parseLong(named.group(1));
+        assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the hung child was killed");
+        assertTrue(run.err().contains("log: " + dir.resolve("logs").resolve("shm-child-" + pid + ".log")),
+            run::toString);
+        assertFalse(run.err().contains("child 1,"), "the child that finished is not blamed: " + run.err());
+    }
+
+    private static BigDecimal number(final long value)
+    {
+        return BigDecimal.valueOf(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(final Object list)
+    {
+        return (List<Map<String, Object>>)list;
+    }
+}

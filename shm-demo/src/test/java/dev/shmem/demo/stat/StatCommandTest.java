@@ -1,0 +1,198 @@
+package dev.shmem.demo.stat;
+
+import dev.shmem.ChildJvm;
+import dev.shmem.SharedDoubleArray;
+import dev.shmem.SharedIntArray;
+import dev.shmem.SharedLongArray;
+import dev.shmem.SharedRegion;
+import dev.shmem.demo.DemoRun;
+import dev.shmem.internal.Attachment;
+import dev.shmem.internal.MappedRegion;
+import dev.shmem.internal.RegionFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * stat on real regions: one of each entry type, a lock held by this (live) process, a lock whose owner died, a
+ * semaphore with a holder; and on files that are not regions.
+ */
+class StatCommandTest
+{
+    private static final long SELF = ProcessHandle.current().pid();
+
+    @TempDir
+    Path dir;
+
+    private SharedRegion region;
+
+    @AfterEach
+    void close() throws IOException
+    {
+        if (region != null)
+        {
+            region.close();
+        }
+    }
+
+    @Test
+    void showsHeaderEveryEntryLocksSemaphoresAndProcesses() throws Exception
+    {
+        final Path path = dir.resolve("all.shm");
+        final long deadPid = createFixture(path);
+
+        final DemoRun run = DemoRun.run("stat", path.toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.err());
+        final String out = run.out();
+        assertTrue(out.startsWith("region " + path + "\n  format version 1, capacity 1,048,576 bytes\n"), out);
+        assertTrue(out.contains("created ") && out.contains(" by pid " + SELF), out);
+        assertLine(out, "i\\s+int value\\s+7");
+        assertLine(out, "l\\s+long value\\s+-42");
+        assertLine(out, "d\\s+double value\\s+2\\.5");
+        assertLine(out, "ia\\s+int array of length 3\\s+min -1, max 3, sum 4; \\[-1, 2, 3\\]");
+        assertLine(out, "la\\s+long array of length 10\\s+min 0, max 81, sum 285; \\[0, 1, 4, 9, 16, 25, 36, 49, \\.\\.\\.\\]");
+        assertLine(out, "da\\s+double array of length 2\\s+min 0\\.5, max 1\\.5, sum 2\\.0; \\[0\\.5, 1\\.5\\]");
+        assertLine(out, "empty\\s+long array of length 0\\s+empty");
+        assertLine(out, "held\\.lock\\s+lock\\s+held by pid " + SELF + " \\(alive\\)");
+        assertLine(out, "dead\\.lock\\s+lock\\s+held by pid " + deadPid + " \\(dead\\)");
+        assertLine(out, "slots\\s+semaphore of 4 permits\\s+3 of 4 permits available");
+        assertTrue(out.contains("entries (10)") && out.contains("locks (2)") && out.contains("semaphores (1)"), out);
+        assertLine(out, "held\\.lock\\s+lock\\s+held\\s+pid " + SELF + " \\(alive\\)\\s+\\d+\\s+-\\s+0\\s+0\\s+consistent\\s+-");
+        assertLine(out, "dead\\.lock\\s+lock\\s+held\\s+pid " + deadPid + " \\(dead\\)\\s+\\d+\\s+-\\s+0\\s+0\\s+consistent\\s+-");
+        assertLine(out, "slots\\s+semaphore\\s+3\\s+4\\s+0\\s+0\\s+pid " + SELF + " \\(alive\\): 1");
+        assertTrue(out.contains("processes (2 attached, 128 slots)"), out);
+        assertLine(out, "\\d+\\s+" + SELF + "\\s+yes\\s+\\d+\\s+\\S+");
+        assertLine(out, "\\d+\\s+" + deadPid + "\\s+no \\(dead, slot reclaimable\\)\\s+\\d+\\s+\\S+");
+    }
+
+    @Test
+    void statNeverChangesTheFileNorJoinsTheProcessTable() throws Exception
+    {
+        final Path path = dir.resolve("untouched.shm");
+        createFixture(path);
+        final byte[] before = Files.readAllBytes(path);
+
+        final DemoRun once = DemoRun.run("stat", path.toString());
+        final DemoRun watched = DemoRun.run("stat", path.toString(), "--watch", "0.1", "--count", "3");
+
+        assertEquals(0, once.exitCode(), once::toString);
+        assertEquals(0, watched.exitCode(), watched::toString);
+        assertEquals(3, count(watched.out(), "region " + path), watched::toString);
+        final byte[] after = Files.readAllBytes(path);
+        assertTrue(Arrays.equals(before, after), "stat changed the region file at byte " + Arrays.mismatch(before, after));
+        assertTrue(once.out().contains("processes (2 attached"), "stat itself is not attached: " + once.out());
+    }
+
+    @Test
+    void fileThatIsNotARegionFailsWithOneLineAndNoStackTrace() throws IOException
+    {
+        final Path foreign = dir.resolve("foreign.bin");
+        final byte[] text = "this is not a shm region, just some text\n".repeat(3000).getBytes(StandardCharsets.UTF_8);
+        Files.write(foreign, text);
+        assertOneLineFailure(DemoRun.run("stat", foreign.toString()), "not a shm region: " + foreign + ": not a shm region: magic 0x");
+        assertArrayEquals(text, Files.readAllBytes(foreign), "a foreign file is not written to");
+
+        final Path small = dir.resolve("small.bin");
+        Files.writeString(small, "hello");
+        assertOneLineFailure(DemoRun.run("stat", small.toString()), "shorter than the 128-byte region header");
+
+        assertOneLineFailure(DemoRun.run("stat", dir.resolve("missing.shm").toString()), "missing.shm: no such file");
+        assertOneLineFailure(DemoRun.run("stat", dir.toString()), dir.toString());
+    }
+
+    @Test
+    void watchOptionsAreChecked()
+    {
+        final DemoRun count = DemoRun.run("stat", "/nonexistent.shm", "--count", "2");
+        assertEquals(2, count.exitCode(), count::toString);
+        assertTrue(count.err().contains("--count needs --watch"), count::toString);
+        final DemoRun watch = DemoRun.run("stat", "/nonexistent.shm", "--watch", "0");
+        assertEquals(2, watch.exitCode(), watch::toString);
+        assertTrue(watch.err().contains("--watch 0.0 is out of range: expected 0.1 to 3600 seconds"), watch::toString);
+    }
+
+    /**
+     * One of each value and array type, a lock held by this process, a lock held by a child that exited, and a
+     * semaphore of 4 permits of which this process holds 1.
+     *
+     * @return the dead lock owner's pid.
+     */
+    private long createFixture(final Path path) throws Exception
+    {
+        region = SharedRegion.create(path, 1 << 20);
+        region.intValue("i").set(7);
+        region.longValue("l").set(-42);
+        region.doubleValue("d").set(2.5);
+        final SharedIntArray ints = region.intArray("ia", 3);
+        ints.set(0, -1);
+        ints.set(1, 2);
+        ints.set(2, 3);
+        final SharedLongArray longs = region.longArray("la", 10);
+        for (int i = 0; i < 10; i++)
+        {
+            longs.set(i, (long)i * i);
+        }
+        final SharedDoubleArray doubles = region.doubleArray("da", 2);
+        doubles.set(0, 0.5);
+        doubles.set(1, 1.5);
+        region.longArray("empty", 0);
+
+        final MappedRegion mapped = RegionFiles.open(path, Duration.ofSeconds(5), false);
+        final Attachment attachment = Attachment.attach(mapped);
+        try
+        {
+            LockLayoutFixture.heldLock(mapped, attachment, "held.lock");
+            LockLayoutFixture.semaphore(mapped, attachment, "slots", 4, 1);
+        }
+        finally
+        {
+            attachment.release();
+        }
+        try (ChildJvm child = ChildJvm.builder(LockLayoutFixture.class).args(path.toString(), "dead.lock")
+            .logDirectory(dir.resolve("logs")).start())
+        {            child.awaitSuccess(Duration.ofSeconds(60));
+            return child.pid();
+        }
+    }
+
+    private static void assertLine(final String out, final String regex)
+    {
+        assertTrue(Pattern.compile("(?m)^\\s+" + regex + "\\s*$").matcher(out).find(),
+            "no line matching " + regex + " in\n" + out);
+    }
+
+    private static void assertOneLineFailure(final DemoRun run, final String expected)
+    {
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        final String err = run.err().strip();
+        assertFalse(err.contains("\n"), "one line expected: " + err);
+        assertTrue(err.startsWith("shm-demo stat: ") && err.contains(expected), run::toString);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), run::toString);
+    }
+
+    private static int count(final String text, final String part)
+    {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1))
+        {
+            n++;
+        }
+        return n;
+    }
+}
