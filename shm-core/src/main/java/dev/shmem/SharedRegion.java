@@ -5,6 +5,7 @@ import dev.shmem.internal.EntryRecord;
 import dev.shmem.internal.EntryType;
 import dev.shmem.internal.LockWord;
 import dev.shmem.internal.MappedRegion;
+import dev.shmem.internal.QueueDescriptor;
 import dev.shmem.internal.RegionFiles;
 import dev.shmem.internal.RegionLayout;
 import dev.shmem.internal.SemaphoreDescriptor;
@@ -282,6 +283,43 @@ public final class SharedRegion implements AutoCloseable
     public SharedSemaphore boundedSemaphore(final String name, final int permits)
     {
         return semaphore(name, permits, EntryType.BOUNDED_SEMAPHORE, SharedSemaphore.Bound.BOUNDED);
+    }
+
+    /**
+     * @param name            entry name.
+     * @param slots           capacity in messages (2 to 2^24); must match an existing queue's.
+     * @param maxMessageBytes largest message (1 byte to 16 MiB); must match an existing queue's.
+     * @return the queue of that name, created empty if new.
+     */
+    public SharedQueue queue(final String name, final int slots, final int maxMessageBytes)
+    {
+        if (slots < QueueDescriptor.MIN_SLOTS || slots > QueueDescriptor.MAX_SLOTS)
+        {
+            throw new IllegalArgumentException("queue " + name + " slots " + slots + " out of range: expected " +
+                QueueDescriptor.MIN_SLOTS + " to " + QueueDescriptor.MAX_SLOTS);
+        }
+        if (maxMessageBytes < 1 || maxMessageBytes > QueueDescriptor.MAX_MESSAGE_BYTES)
+        {
+            throw new IllegalArgumentException("queue " + name + " max message bytes " + maxMessageBytes +
+                " out of range: expected 1 to " + QueueDescriptor.MAX_MESSAGE_BYTES);
+        }
+        checkOpen();
+        final int stride = QueueDescriptor.slotStride(maxMessageBytes);
+        final EntryRecord entry = mapped.directory().getOrCreate(
+            attachment.processStamp(), name, EntryType.QUEUE, slots, maxMessageBytes,
+            offset ->
+            {
+                // Plain writes: published by the directory's release store of the record's READY state.
+                final AtomicBuffer buffer = mapped.buffer();
+                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, slots);
+                buffer.putInt(offset + QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET, maxMessageBytes);
+                buffer.putInt(offset + QueueDescriptor.SLOT_STRIDE_OFFSET, stride);
+                for (int i = 0; i < slots; i++)
+                {
+                    buffer.putLong(offset + QueueDescriptor.SLOTS_START + i * stride, i);
+                }
+            });
+        return new SharedQueue(entry.name(), view(entry), attachment, Sleepers.get(), slots, maxMessageBytes, stride);
     }
 
     @Override

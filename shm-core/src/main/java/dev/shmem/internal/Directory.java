@@ -77,7 +77,7 @@ public final class Directory
         final IntConsumer initializer)
     {
         final byte[] nameBytes = Names.encode(name);
-        final long dataBytes = dataBytes(type, length, layout.processSlots());
+        final long dataBytes = dataBytes(type, length, parameter, layout.processSlots());
         if (dataBytes > layout.capacity() - layout.dataOffset())
         {
             throw new RegionFullException("region full: " + type.describe(length) + " " + Names.quote(name) +
@@ -159,7 +159,8 @@ public final class Directory
      * @param processSlots process slots of the region.
      * @return bytes of data such an entry occupies.
      */
-    public static long dataBytes(final EntryType type, final long length, final int processSlots)
+    public static long dataBytes(final EntryType type, final long length, final long parameter,
+        final int processSlots)
     {
         switch (type)
         {
@@ -170,6 +171,8 @@ public final class Directory
             case SEMAPHORE:
             case BOUNDED_SEMAPHORE:
                 return SemaphoreDescriptor.length(processSlots);
+            case QUEUE:
+                return QueueDescriptor.length(length, parameter);
             default:
                 return type.unitBytes();
         }
@@ -267,7 +270,12 @@ public final class Directory
         {
             throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has length " + length);
         }
-        final long expectedBytes = dataBytes(type, length, layout.processSlots());
+        if (type == EntryType.QUEUE && (parameter < 1 || parameter > QueueDescriptor.MAX_MESSAGE_BYTES))
+        {
+            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has max message bytes " +
+                parameter);
+        }
+        final long expectedBytes = dataBytes(type, length, parameter, layout.processSlots());
         if (dataBytes != expectedBytes)
         {
             throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has " + dataBytes +
@@ -286,11 +294,17 @@ public final class Directory
     private static EntryRecord checkRequest(
         final EntryRecord existing, final EntryType type, final long length, final long parameter)
     {
-        final boolean sizeMatters = type.isArray();
+        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE;
         if (existing.type() != type || (sizeMatters && existing.length() != length))
         {
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
                 existing.type().describe(existing.length()) + ", requested as " + type.describe(length));
+        }
+        if (type == EntryType.QUEUE && existing.parameter() != parameter)
+        {
+            throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
+                existing.type().describe(existing.length()) + " of messages up to " + existing.parameter() +
+                " bytes, requested with messages up to " + parameter + " bytes");
         }
         return existing;
     }

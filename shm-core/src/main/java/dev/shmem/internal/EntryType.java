@@ -14,7 +14,8 @@ public enum EntryType
     LOCK(7, "lock", LockDescriptor.LENGTH, false),
     REENTRANT_LOCK(8, "reentrant lock", LockDescriptor.LENGTH, false),
     SEMAPHORE(9, "semaphore", 0, false),
-    BOUNDED_SEMAPHORE(10, "bounded semaphore", 0, false);
+    BOUNDED_SEMAPHORE(10, "bounded semaphore", 0, false),
+    QUEUE(11, "queue", 0, false);
 
     private static final EntryType[] BY_CODE = new EntryType[16];
 
@@ -88,6 +89,8 @@ public enum EntryType
             case SEMAPHORE:
             case BOUNDED_SEMAPHORE:
                 return displayName + " of " + length + " permits";
+            case QUEUE:
+                return displayName + " of " + length + " slots";
             default:
                 return displayName;
         }
