@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
+        "N processes add to one shared counter: which ways lose updates, and how fast is each.",
         "Starts N child JVMs sharing one region; for each mode every child adds M to a shared count.",
         "Modes: plain (get then set, no lock: loses updates), atomic (incrementAndGet),",
         "sharded (a counter per process on its own cache line, summed at the end),",
@@ -95,7 +97,16 @@ public final class CounterRaceCommand implements Callable<Integer>
         }
         final RaceListener listener = quiet ? RaceListener.NONE :
             new ProgressPrinter(err, System.console() != null && !json);
-        final RaceOutcome outcome = new RaceRunner(config, listener).run();
+        final RaceOutcome outcome;
+        try
+        {
+            outcome = new RaceRunner(config, listener).run();
+        }
+        catch (final FileAlreadyExistsException ex)
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--region " + config.region() + " already exists: counter-race " +
+                "creates a fresh region; remove the file or choose another path", ex);
+        }
         if (json)
         {
             out.println(RaceReport.json(outcome));

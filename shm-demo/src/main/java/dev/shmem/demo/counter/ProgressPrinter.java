@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProgressPrinter implements RaceListener
 {
     private static final int BAR_WIDTH = 20;
+    private static final String CLEAR_TO_END_OF_LINE = "\033[K";
     private static final long PIPE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final PrintWriter err;
@@ -50,7 +51,7 @@ public final class ProgressPrinter implements RaceListener
         final long now = System.nanoTime();
         if (interactive)
         {
-            err.print("\r" + line(mode, done, expected, elapsedNanos));
+            err.print("\r" + line(mode, done, expected, elapsedNanos) + CLEAR_TO_END_OF_LINE);
             err.flush();
         }
         else if (now - lastLine >= PIPE_INTERVAL_NANOS)
@@ -65,7 +66,7 @@ public final class ProgressPrinter implements RaceListener
     public void modeFinished(final ModeResult result)
     {
         final String line = line(result.mode(), result.expected(), result.expected(), result.elapsedNanos());
-        err.println((interactive ? "\r" : "") + line);
+        err.println(interactive ? "\r" + line + CLEAR_TO_END_OF_LINE : line);
         err.flush();
         lastLine = System.nanoTime();
     }

@@ -58,12 +58,14 @@ public final class RaceRunner
     public RaceOutcome run() throws IOException, InterruptedException
     {
         final Path path = config.region();
+        // Created before anything is registered for removal: a path that already exists is refused, never deleted.
+        final SharedRegion created = SharedRegion.create(path, REGION_CAPACITY);
         final Thread cleanup = new Thread(() -> deleteRegion(path), "counter-race-cleanup");
         if (!config.keepRegion())
         {
             Runtime.getRuntime().addShutdownHook(cleanup);
         }
-        try (SharedRegion region = SharedRegion.create(path, REGION_CAPACITY))
+        try (SharedRegion region = created)
         {
             final List<RaceControl> controls = new ArrayList<>();
             for (final CounterStrategy mode : config.modes())

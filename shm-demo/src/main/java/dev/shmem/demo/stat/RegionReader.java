@@ -15,6 +15,7 @@ import org.agrona.concurrent.AtomicBuffer;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -76,6 +77,9 @@ public final class RegionReader
                         valueSummary(record)));
             }
         });
+        entries.sort(Comparator.comparing(RegionSnapshot.Entry::name));
+        locks.sort(Comparator.comparing(RegionSnapshot.Lock::name));
+        semaphores.sort(Comparator.comparing(RegionSnapshot.Semaphore::name));
         return new RegionSnapshot(header(entries.size()), entries, locks, semaphores, processList());
     }
 

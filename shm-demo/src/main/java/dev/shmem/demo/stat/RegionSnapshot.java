@@ -10,7 +10,7 @@ import java.util.List;
  * is not atomic as a whole; each single value is.
  *
  * @param header     the region header.
- * @param entries    every entry, in directory order.
+ * @param entries    every entry, by name.
  * @param locks      every lock entry.
  * @param semaphores every semaphore entry.
  * @param processes  every occupied process slot.

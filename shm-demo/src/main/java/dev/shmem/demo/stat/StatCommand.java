@@ -40,9 +40,10 @@ import java.util.concurrent.TimeUnit;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Shows what a region holds, read-only: header, entries with their values, locks (holder, alive or dead,",
-        "waiters, takeovers), semaphores (permits, holders) and attached processes.",
-        "Never writes to the region and never registers as one of its processes."
+        "Shows what a region holds, read-only (like AeronStat).",
+        "Header, entries with their values, locks (holder, alive or dead, waiters, takeovers), semaphores",
+        "(permits, holders) and attached processes. Never writes to the region and never registers as one of",
+        "its processes."
     },
     footer = { "", "Exit status: 0 success, 1 not a region (or unreadable), 2 bad usage." })
 public final class StatCommand implements Callable<Integer>
@@ -154,7 +155,11 @@ public final class StatCommand implements Callable<Integer>
         }
         catch (final InvalidRegionException ex)
         {
-            throw new DemoException(Main.EXIT_FAILURE, "not a shm region: " + ex.getMessage(), ex);
+            final String prefix = path + ": ";
+            final String detail = ex.getMessage().startsWith(prefix) ?
+                ex.getMessage().substring(prefix.length()) : ex.getMessage();
+            throw new DemoException(Main.EXIT_FAILURE, detail.startsWith("not a shm region") ?
+                path + ": " + detail : path + " is not a valid shm region: " + detail, ex);
         }
         catch (final IOException ex)
         {

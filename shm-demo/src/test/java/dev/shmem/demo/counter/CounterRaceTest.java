@@ -106,6 +106,17 @@ class CounterRaceTest
     }
 
     @Test
+    void anExistingRegionPathIsRefusedAndLeftAlone() throws IOException
+    {
+        final Path existing = Files.writeString(dir.resolve("someone-elses.shm"), "precious");
+        final DemoRun run = DemoRun.run("counter-race", "-p", "1", "-n", "10", "--region", existing.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--region " + existing + " already exists: counter-race creates a fresh " +
+            "region; remove the file or choose another path"), run::toString);
+        assertEquals("precious", Files.readString(existing), "an existing file is neither deleted nor written");
+    }
+
+    @Test
     void badUsageIsRefusedWithTheValueAndTheRange()
     {
         final DemoRun zero = DemoRun.run("counter-race", "--processes", "0");

@@ -104,12 +104,17 @@ class StatCommandTest
         final Path foreign = dir.resolve("foreign.bin");
         final byte[] text = "this is not a shm region, just some text\n".repeat(3000).getBytes(StandardCharsets.UTF_8);
         Files.write(foreign, text);
-        assertOneLineFailure(DemoRun.run("stat", foreign.toString()), "not a shm region: " + foreign + ": not a shm region: magic 0x");
+        assertOneLineFailure(DemoRun.run("stat", foreign.toString()), foreign + ": not a shm region: magic 0x");
         assertArrayEquals(text, Files.readAllBytes(foreign), "a foreign file is not written to");
 
         final Path small = dir.resolve("small.bin");
         Files.writeString(small, "hello");
-        assertOneLineFailure(DemoRun.run("stat", small.toString()), "shorter than the 128-byte region header");
+        assertOneLineFailure(DemoRun.run("stat", small.toString()),
+            small + " is not a valid shm region: file is 5 bytes, shorter than the 128-byte region header");
+
+        final Path empty = Files.createFile(dir.resolve("empty.shm"));
+        assertOneLineFailure(DemoRun.run("stat", empty.toString()),
+            empty + " is not a valid shm region: file is empty (0 bytes), expected READY");
 
         assertOneLineFailure(DemoRun.run("stat", dir.resolve("missing.shm").toString()), "missing.shm: no such file");
         assertOneLineFailure(DemoRun.run("stat", dir.toString()), dir.toString());
