@@ -23,7 +23,7 @@ import java.util.function.IntPredicate;
  * A child that dies, exits early or times out ends the race: it is recorded as a {@link ChildFailure} (pid,
  * reason, the exception it reported, its log file), every child still running is killed, and the outcome carries
  * the modes that finished before. The region file is removed afterwards (also on Ctrl-C) unless the config keeps
- * it; the logs of children that succeeded are removed, those of children that failed are kept.
+ * it; the logs of children named as failed are kept, the others are removed.
  */
 public final class RaceRunner
 {
@@ -288,7 +288,7 @@ public final class RaceRunner
     }
 
     /**
-     * Kills children still running; removes the logs of children that exited cleanly and did not fail.
+     * Kills children still running; removes the logs of children that are not named as failed.
      */
     private static void stop(final List<ChildJvm> children, final List<ChildFailure> failures)
     {
@@ -306,8 +306,9 @@ public final class RaceRunner
         }
         for (final ChildJvm child : children)
         {
-            if (!child.isAlive() && child.exitValue() == 0 && child.failure().isEmpty() &&
-                !failed(child.pid(), failures))
+            // Kept: the logs of the children named as failed. Removed: those that succeeded or were stopped
+            // because another child failed.
+            if (!child.isAlive() && child.failure().isEmpty() && !failed(child.pid(), failures))
             {
                 try
                 {

@@ -154,6 +154,11 @@ class CounterRaceTest
         assertTrue(run.err().contains("exception: java.lang.IllegalStateException: injected failure"), run::toString);
         assertTrue(run.err().contains("log: " + log), run::toString);
         assertTrue(Files.readString(log).contains("injected failure"), "the child's log holds its exception");
+        try (Stream<Path> logs = Files.list(dir.resolve("logs")))
+        {
+            assertEquals(List.of(log), logs.filter(p -> p.toString().endsWith(".log")).toList(),
+                "only the failed child's log is kept");
+        }
         assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
         assertEquals(List.of(), json.get("modes"), "no mode finished");
     }
