@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * The main class of every child JVM of a {@link ChildScenario}: opens the region, creates the scenario's
- * {@link Worker}, reports ready, follows the {@link Phase} protocol calling the operation in batches of
- * {@value #BATCH}, and writes a {@link ChildReport}. Any exception escapes {@code main}, so the child dies with
+ * {@link Worker}, reports ready, follows the {@link Phase} protocol calling the operation in batches (of
+ * {@value #BATCH} unless the scenario says otherwise), and writes a {@link ChildReport}. Any exception escapes {@code main}, so the child dies with
  * it and {@code ChildJvm} reports it to the runner.
  *
- * <p>Arguments: {@code SCENARIO_CLASS REGION INDEX PROCESSES REPORT_FILE RECORD_LATENCY START_TIMEOUT_MS
+ * <p>Arguments: {@code SCENARIO_CLASS REGION INDEX PROCESSES REPORT_FILE LATENCY_MODE BATCH START_TIMEOUT_MS
  * RUN_TIMEOUT_MS}.
  */
 public final class ChildHarness
@@ -32,61 +32,63 @@ public final class ChildHarness
      */
     public static void main(final String[] args) throws Exception
     {
-        if (args.length != 8)
+        if (args.length != 9)
         {
-            throw new IllegalArgumentException("expected 8 arguments (SCENARIO_CLASS REGION INDEX PROCESSES " +
-                "REPORT_FILE RECORD_LATENCY START_TIMEOUT_MS RUN_TIMEOUT_MS), got " + args.length);
+            throw new IllegalArgumentException("expected 9 arguments (SCENARIO_CLASS REGION INDEX PROCESSES " +
+                "REPORT_FILE LATENCY_MODE BATCH START_TIMEOUT_MS RUN_TIMEOUT_MS), got " + args.length);
         }
         final ChildScenario scenario = ChildScenario.instantiate(args[0]);
         final Path regionPath = Path.of(args[1]);
         final int index = Integer.parseInt(args[2]);
         final int processes = Integer.parseInt(args[3]);
         final Path reportFile = Path.of(args[4]);
-        final boolean recordLatency = Boolean.parseBoolean(args[5]);
-        final Duration startTimeout = Duration.ofMillis(Long.parseLong(args[6]));
-        final Duration runTimeout = Duration.ofMillis(Long.parseLong(args[7]));
+        final ChildScenario.LatencyMode latencyMode = ChildScenario.LatencyMode.valueOf(args[5]);
+        final int batch = Integer.parseInt(args[6]);
+        final Duration startTimeout = Duration.ofMillis(Long.parseLong(args[7]));
+        final Duration runTimeout = Duration.ofMillis(Long.parseLong(args[8]));
+        final Histogram latency = new Histogram(3);
 
         try (SharedRegion region = SharedRegion.open(regionPath))
         {
             final Phase.Word phase = new Phase.Word(region);
-            try (Worker worker = scenario.worker(new WorkerContext(region, index, processes, phase)))
+            try (Worker worker = scenario.worker(new WorkerContext(region, index, processes, phase, latency)))
             {
                 region.longValue(Phase.READY_ENTRY).incrementAndGet();
                 phase.awaitAtLeast(Phase.WARMUP, startTimeout);
-                final ChildReport report = run(worker, phase, index, recordLatency, runTimeout);
+                final Loop loop = new Loop(worker, batch,
+                    latencyMode == ChildScenario.LatencyMode.PER_OPERATION ? latency : null);
+                final ChildReport report = run(loop, phase, index, runTimeout,
+                    latencyMode == ChildScenario.LatencyMode.NONE ? null : latency);
                 report.write(reportFile);
             }
         }
     }
 
     private static ChildReport run(
-        final Worker worker, final Phase.Word phase, final int index, final boolean recordLatency,
-        final Duration runTimeout) throws Exception
+        final Loop loop, final Phase.Word phase, final int index, final Duration runTimeout,
+        final Histogram latency) throws Exception
     {
         final long deadline = System.nanoTime() + runTimeout.toNanos();
-        final Histogram latency = recordLatency ? new Histogram(3) : null;
         long ops = 0;
         while (phase.get() == Phase.WARMUP)
         {
-            batch(worker, latency);
-            ops += BATCH;
+            ops += loop.batch();
             checkDeadline(deadline, runTimeout);
         }
         if (latency != null)
         {
             latency.reset();
         }
-        final Map<String, Long> countersBefore = worker.counters();
+        final Map<String, Long> countersBefore = loop.worker.counters();
         final long beginOps = ops;
         final long begin = System.nanoTime();
         while (phase.get() == Phase.MEASURE)
         {
-            batch(worker, latency);
-            ops += BATCH;
+            ops += loop.batch();
             checkDeadline(deadline, runTimeout);
         }
         final long end = System.nanoTime();
-        final Map<String, Long> countersAfter = worker.counters();
+        final Map<String, Long> countersAfter = loop.worker.counters();
         if (ops == beginOps)
         {
             throw new IllegalStateException("child " + index + " performed no operation in the measurement " +
@@ -98,23 +100,46 @@ public final class ChildHarness
             latency);
     }
 
-    private static void batch(final Worker worker, final Histogram latency) throws Exception
+    /**
+     * The operation loop, one method for warm-up and measurement so that what the JIT compiles during the
+     * warm-up is what runs in the measurement.
+     */
+    private static final class Loop
     {
-        if (latency == null)
+        private final Worker worker;
+        private final int batch;
+        private final Histogram perOperation;
+
+        Loop(final Worker worker, final int batch, final Histogram perOperation)
         {
-            for (int i = 0; i < BATCH; i++)
+            if (batch < 1)
             {
-                worker.operation();
+                throw new IllegalArgumentException("batch " + batch + " must be at least 1");
             }
+            this.worker = worker;
+            this.batch = batch;
+            this.perOperation = perOperation;
         }
-        else
+
+        int batch() throws Exception
         {
-            for (int i = 0; i < BATCH; i++)
+            if (perOperation == null)
             {
-                final long start = System.nanoTime();
-                worker.operation();
-                latency.recordValue(System.nanoTime() - start);
+                for (int i = 0; i < batch; i++)
+                {
+                    worker.operation();
+                }
             }
+            else
+            {
+                for (int i = 0; i < batch; i++)
+                {
+                    final long start = System.nanoTime();
+                    worker.operation();
+                    perOperation.recordValue(System.nanoTime() - start);
+                }
+            }
+            return batch;
         }
     }
 

@@ -35,6 +35,17 @@ import java.util.TreeMap;
  */
 public abstract class ChildScenario implements Scenario
 {
+    /** How a scenario records latency. */
+    public enum LatencyMode
+    {
+        /** Not recorded. */
+        NONE,
+        /** The harness times every operation. */
+        PER_OPERATION,
+        /** The worker records its own values into {@link WorkerContext#latency()}. */
+        WORKER
+    }
+
     /** Capacity of a scenario's region. */
     public static final long REGION_CAPACITY = 1L << 20;
 
@@ -71,12 +82,42 @@ public abstract class ChildScenario implements Scenario
     }
 
     /**
-     * @return true to time every operation (HdrHistogram, nanoseconds); worth it only for operations much
-     * longer than a {@code System.nanoTime()} call (about 20 ns).
+     * @return how latency is recorded: not at all (the default), per operation by the harness (worth it only for
+     * operations much longer than a {@code System.nanoTime()} call, about 20 ns), or by the worker itself into
+     * {@link WorkerContext#latency()} (for latencies that are not the length of an operation, such as a wake-up).
      */
-    protected boolean recordsLatency()
+    protected LatencyMode latencyMode()
     {
-        return false;
+        return LatencyMode.NONE;
+    }
+
+    /**
+     * @return operations between two looks at the phase word (default {@value ChildHarness#BATCH}); 1 for
+     * operations that take milliseconds.
+     */
+    protected int batchSize()
+    {
+        return ChildHarness.BATCH;
+    }
+
+    /**
+     * @param settings the run's settings.
+     * @return how many children this scenario runs (default {@code --processes}; a two-party scenario says 2).
+     */
+    protected int processes(final RunSettings settings)
+    {
+        return settings.processes();
+    }
+
+    /**
+     * Parent side, after {@link #verify}: derive scenario-specific metrics from the reports (the default adds
+     * nothing; every worker counter is already reported as a total and a rate).
+     *
+     * @param reports the children's reports.
+     * @param metrics the result's metrics, to add to.
+     */
+    protected void addMetrics(final List<ChildReport> reports, final Map<String, Double> metrics)
+    {
     }
 
     /**
@@ -100,10 +141,11 @@ public abstract class ChildScenario implements Scenario
         {
             final Phase.Word phase = new Phase.Word(region);
             final SharedLong ready = region.longValue(Phase.READY_ENTRY);
-            context = new ParentContext(region, settings.processes());
+            final int processes = processes(settings);
+            context = new ParentContext(region, processes);
             prepare(context);
             final Duration runTimeout = settings.warmup().plus(settings.duration()).plus(settings.childTimeout());
-            for (int i = 0; i < settings.processes(); i++)
+            for (int i = 0; i < processes; i++)
             {
                 final Path reportFile = settings.workDirectory().resolve(
                     regionPath.getFileName() + "-child-" + i + ".properties");
@@ -111,8 +153,8 @@ public abstract class ChildScenario implements Scenario
                 children.add(ChildJvm.builder(ChildHarness.class)
                     .logDirectory(settings.workDirectory())
                     .args(getClass().getName(), regionPath.toString(), Integer.toString(i),
-                        Integer.toString(settings.processes()), reportFile.toString(),
-                        Boolean.toString(recordsLatency()),
+                        Integer.toString(processes), reportFile.toString(), latencyMode().name(),
+                        Integer.toString(batchSize()),
                         Long.toString(settings.childTimeout().multipliedBy(2).toMillis()),
                         Long.toString(runTimeout.toMillis()))
                     .start());
@@ -230,6 +272,7 @@ public abstract class ChildScenario implements Scenario
                 metrics.merge(name + "/s", value * 1e9 / report.measuredNanos(), Double::sum);
             });
         }
+        addMetrics(reports, metrics);
         return ScenarioResult.ok(name(), reports.size(), opsPerSecond, measuredOps, latency, metrics, note());
     }
 

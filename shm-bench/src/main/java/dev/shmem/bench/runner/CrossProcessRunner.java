@@ -53,6 +53,10 @@ public final class CrossProcessRunner implements Callable<Integer>
         description = "measurement per scenario (default 3s)")
     private Duration duration;
 
+    @Option(names = "--rounds", defaultValue = "1", description = "run the scenario list this many times, " +
+        "interleaved, and report each scenario's median round (default 1)")
+    private int rounds;
+
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
         description = "scenarios to run, comma-separated (default all; see --list)")
     private List<String> scenarioNames;
@@ -124,7 +128,12 @@ public final class CrossProcessRunner implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }
-        final RunReport report = run(selected, settings, System.out);
+        if (rounds < 1 || rounds > 100)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "rounds " + rounds +
+                " is out of range: expected 1 to 100");
+        }
+        final RunReport report = run(selected, settings, rounds, System.out);
         System.out.print(report.toTable());
         if (json != null)
         {
@@ -140,7 +149,7 @@ public final class CrossProcessRunner implements Callable<Integer>
     }
 
     /**
-     * Runs scenarios one after the other; a failing scenario is recorded and the next one runs.
+     * Runs scenarios one after the other, once.
      *
      * @param scenarios what to run.
      * @param settings  the settings.
@@ -149,37 +158,60 @@ public final class CrossProcessRunner implements Callable<Integer>
      */
     public static RunReport run(final List<Scenario> scenarios, final RunSettings settings, final PrintStream log)
     {
+        return run(scenarios, settings, 1, log);
+    }
+
+    /**
+     * Runs the scenarios one after the other, the whole list {@code rounds} times (so that a burst of load from
+     * elsewhere on the machine hits one round of several scenarios rather than every round of one), and keeps
+     * each scenario's median round. A failing scenario is recorded and the next one runs.
+     *
+     * @param scenarios what to run.
+     * @param settings  the settings.
+     * @param rounds    how many times to run the list.
+     * @param log       where progress and failures are printed.
+     * @return the report.
+     */
+    public static RunReport run(final List<Scenario> scenarios, final RunSettings settings, final int rounds,
+        final PrintStream log)
+    {
+        final Map<String, List<ScenarioResult>> runs = new LinkedHashMap<>();
+        scenarios.forEach(scenario -> runs.put(scenario.name(), new ArrayList<>()));
+        for (int round = 1; round <= rounds && !Thread.currentThread().isInterrupted(); round++)
+        {
+            for (final Scenario scenario : scenarios)
+            {
+                log.printf("%s%s: %s ...%n", rounds > 1 ? "[round " + round + "/" + rounds + "] " : "",
+                    scenario.name(), scenario.description());
+                runs.get(scenario.name()).add(runOnce(scenario, settings, log));
+                if (Thread.currentThread().isInterrupted())
+                {
+                    break;
+                }
+            }
+        }
         final Map<String, ScenarioResult> results = new LinkedHashMap<>();
-        for (final Scenario scenario : scenarios)
+        runs.forEach((name, list) -> results.put(name, list.isEmpty() ?
+            ScenarioResult.skipped(name, "not run: the runner was interrupted") : ScenarioResult.median(list)));
+        return new RunReport(settings, MachineInfo.describe(), scenarios, results, rounds);
+    }
+
+    private static ScenarioResult runOnce(final Scenario scenario, final RunSettings settings, final PrintStream log)
+    {
+        try
         {
-            log.printf("%s: %s ...%n", scenario.name(), scenario.description());
-            ScenarioResult result;
-            try
-            {
-                result = scenario.run(settings, log);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                result = ScenarioResult.failed(scenario.name(), ex);
-            }
-            catch (final Exception ex)
-            {
-                log.println("  FAILED: " + ex);
-                result = ScenarioResult.failed(scenario.name(), ex);
-            }
-            results.put(scenario.name(), result);
-            if (Thread.currentThread().isInterrupted())
-            {
-                break;
-            }
+            return scenario.run(settings, log);
         }
-        for (final Scenario scenario : scenarios)
+        catch (final InterruptedException ex)
         {
-            results.putIfAbsent(scenario.name(),
-                ScenarioResult.skipped(scenario.name(), "not run: the runner was interrupted"));
+            Thread.currentThread().interrupt();
+            return ScenarioResult.failed(scenario.name(), ex);
         }
-        return new RunReport(settings, MachineInfo.describe(), scenarios, results);
+        catch (final Exception ex)
+        {
+            log.println("  FAILED: " + ex);
+            return ScenarioResult.failed(scenario.name(), ex);
+        }
     }
 
     private List<Scenario> select(final List<Scenario> all)

@@ -17,15 +17,17 @@ public final class RunReport
     private static final double[] PERCENTILES = {50.0, 90.0, 99.0, 99.9};
 
     private final RunSettings settings;
+    private final int rounds;
     private final Map<String, String> machine;
     private final List<Scenario> scenarios;
     private final Map<String, ScenarioResult> results;
     private final List<Target.Verdict> verdicts = new ArrayList<>();
 
     RunReport(final RunSettings settings, final Map<String, String> machine, final List<Scenario> scenarios,
-        final Map<String, ScenarioResult> results)
+        final Map<String, ScenarioResult> results, final int rounds)
     {
         this.settings = settings;
+        this.rounds = rounds;
         this.machine = machine;
         this.scenarios = List.copyOf(scenarios);
         this.results = new LinkedHashMap<>(results);
@@ -68,24 +70,24 @@ public final class RunReport
     public String toTable()
     {
         final StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n%d processes per scenario, warm-up %s, measurement %s; %s CPUs " +
+        out.append(String.format(Locale.ROOT, "%n%d processes per scenario, warm-up %s, measurement %s%s; %s CPUs " +
             "(%s), %s, load average %s%n%n", settings.processes(), text(settings.warmup()),
-            text(settings.duration()), machine.get("cpus"), machine.get("cpuModel"), machine.get("java"),
-            machine.get("loadAverage")));
-        final String format = "%-18s %15s %9s %9s %12s  %-18s %8s%n";
-        out.append(String.format(Locale.ROOT, format, "scenario", "ops/s", "p50 us", "p99 us", "handoffs/s",
-            "vs", "ratio"));
+            text(settings.duration()), rounds > 1 ? ", median of " + rounds + " rounds" : "", machine.get("cpus"),
+            machine.get("cpuModel"), machine.get("java"), machine.get("loadAverage")));
+        final String format = "%-18s %5s %15s %9s %9s %12s  %-18s %8s%n";
+        out.append(String.format(Locale.ROOT, format, "scenario", "procs", "ops/s", "p50 us", "p99 us",
+            "handoffs/s", "vs", "ratio"));
         for (final Scenario scenario : scenarios)
         {
             final ScenarioResult result = results.get(scenario.name());
             if (!result.isOk())
             {
-                out.append(String.format(Locale.ROOT, "%-18s %15s%n", scenario.name(),
+                out.append(String.format(Locale.ROOT, "%-18s %5s %15s%n", scenario.name(), "-",
                     result.status().name().toLowerCase(Locale.ROOT)));
                 continue;
             }
             final String baseline = scenario.baseline().orElse("-");
-            out.append(String.format(Locale.ROOT, format, scenario.name(),
+            out.append(String.format(Locale.ROOT, format, scenario.name(), result.processes(),
                 String.format(Locale.ROOT, "%,.0f", result.opsPerSecond()),
                 percentile(result, 50.0), percentile(result, 99.0),
                 Optional.ofNullable(result.metrics().get("handoffs/s"))
@@ -132,6 +134,7 @@ public final class RunReport
         json.endObject();
         json.name("settings").beginObject()
             .field("processes", settings.processes())
+            .field("rounds", rounds)
             .field("warmupSeconds", settings.warmup().toNanos() / 1e9)
             .field("durationSeconds", settings.duration().toNanos() / 1e9)
             .field("directory", settings.directory().toString())
@@ -151,6 +154,12 @@ public final class RunReport
                 json.field("processes", result.processes())
                     .field("opsPerSecond", result.opsPerSecond())
                     .field("measuredOps", result.measuredOps());
+                if (!result.rounds().isEmpty())
+                {
+                    json.name("roundsOpsPerSecond").beginArray();
+                    result.rounds().forEach(json::value);
+                    json.endArray();
+                }
                 if (result.latency().isPresent())
                 {
                     final Histogram latency = result.latency().get();

@@ -2,6 +2,9 @@ package dev.shmem.bench.runner;
 
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +35,7 @@ public final class ScenarioResult
     private final long measuredOps;
     private final Histogram latency;
     private final Map<String, Double> metrics;
+    private List<Double> rounds = List.of();
 
     private ScenarioResult(final String name, final Status status, final String message, final int processes,
         final double opsPerSecond, final long measuredOps, final Histogram latency, final Map<String, Double> metrics)
@@ -142,5 +146,58 @@ public final class ScenarioResult
     public boolean isOk()
     {
         return status == Status.OK;
+    }
+
+    /**
+     * @return the ops/s of every round when the scenario ran several times ({@code --rounds}), in running order;
+     * this result is the round of median ops/s. Empty for a single round.
+     */
+    public List<Double> rounds()
+    {
+        return rounds;
+    }
+
+    /**
+     * Picks the round of median ops/s (the lower median for an even count) from several runs of one scenario.
+     * A failure in any round makes the scenario failed; skipped rounds are ignored unless all were skipped.
+     *
+     * @param runs the rounds, in running order; at least one.
+     * @return the chosen result, carrying every round's ops/s.
+     */
+    public static ScenarioResult median(final List<ScenarioResult> runs)
+    {
+        if (runs.isEmpty())
+        {
+            throw new IllegalArgumentException("no rounds");
+        }
+        final List<ScenarioResult> measured = new ArrayList<>();
+        for (final ScenarioResult run : runs)
+        {
+            if (run.status == Status.FAILED)
+            {
+                return run;
+            }
+            if (run.isOk())
+            {
+                measured.add(run);
+            }
+        }
+        if (measured.isEmpty())
+        {
+            return runs.get(0);
+        }
+        if (runs.size() == 1)
+        {
+            return measured.get(0);
+        }
+        final List<Double> rates = new ArrayList<>();
+        measured.forEach(run -> rates.add(run.opsPerSecond));
+        final List<ScenarioResult> sorted = new ArrayList<>(measured);
+        sorted.sort(Comparator.comparingDouble(ScenarioResult::opsPerSecond));
+        final ScenarioResult chosen = sorted.get((sorted.size() - 1) / 2);
+        final ScenarioResult result = new ScenarioResult(chosen.name, chosen.status, chosen.message,
+            chosen.processes, chosen.opsPerSecond, chosen.measuredOps, chosen.latency, chosen.metrics);
+        result.rounds = List.copyOf(rates);
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 package dev.shmem.bench.runner;
 
 import dev.shmem.SharedRegion;
+import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
 
@@ -11,8 +12,10 @@ import java.nio.file.Path;
  * @param index     this child's index, 0 to {@code processes - 1} (for per-process slots and roles).
  * @param processes number of children in the run.
  * @param phase     the run's phase word, for workers that wait on other processes.
+ * @param latency   where a worker of a {@link ChildScenario.LatencyMode#WORKER} scenario records latencies in
+ *                  nanoseconds (emptied when the measurement starts); unused otherwise.
  */
-public record WorkerContext(SharedRegion region, int index, int processes, Phase.Word phase)
+public record WorkerContext(SharedRegion region, int index, int processes, Phase.Word phase, Histogram latency)
 {
     /**
      * @param suffix suffix given to {@link ParentContext#file(String)} by the scenario's parent side.

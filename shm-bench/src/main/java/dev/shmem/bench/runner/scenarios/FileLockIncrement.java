@@ -52,9 +52,9 @@ public final class FileLockIncrement extends ChildScenario
     }
 
     @Override
-    protected boolean recordsLatency()
+    protected LatencyMode latencyMode()
     {
-        return true;
+        return LatencyMode.PER_OPERATION;
     }
 
     @Override

@@ -7,11 +7,8 @@ import java.util.List;
 
 /**
  * The runner's scenarios, in the order they run and are printed (baselines before what is compared with them).
- * A new scenario is one class plus one line here: the locked increment ({@code SharedLock} around a plain
- * get/set, targets {@code >= 30x python.value_lock} and {@code >= 30x filelock}), semaphore pairs
- * ({@code >= 5x python.semaphore}), lock ping-pong with a parked waiter ({@code p50 <= 10 us}, a
- * {@link dev.shmem.bench.runner.ChildScenario} recording latency) and the CPU time of a blocked waiter
- * ({@code <= 2%} of a core, a {@link Scenario} of its own shape) go here when shm-core has locks and semaphores.
+ * A new scenario is one class (usually a {@link dev.shmem.bench.runner.ChildScenario}) plus one line here; it
+ * declares its own targets and baseline.
  */
 public final class Scenarios
 {
@@ -37,6 +34,10 @@ public final class Scenarios
             new PythonScenario(PYTHON_VALUE_LOCK, "value_lock",
                 "Python multiprocessing: with value.get_lock(): value.value += 1 (Value('q'))"),
             new PythonScenario(PYTHON_SEMAPHORE, "semaphore",
-                "Python multiprocessing: Semaphore(1).acquire(); release()"));
+                "Python multiprocessing: Semaphore(1).acquire(); release()"),
+            new LockedIncrement(),
+            new SemaphorePairs(),
+            new LockPingPong(),
+            new BlockedWaiterCpu());
     }
 }
