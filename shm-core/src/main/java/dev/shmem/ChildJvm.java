@@ -53,6 +53,7 @@ public final class ChildJvm implements AutoCloseable
     private final Path logFile;
     private final Path reportFile;
     private final String mainClass;
+    private volatile String closedFailure;
 
     private ChildJvm(final Process process, final Path logFile, final Path reportFile, final String mainClass)
     {
@@ -180,6 +181,11 @@ public final class ChildJvm implements AutoCloseable
      */
     public Optional<String> failure()
     {
+        final String kept = closedFailure;
+        if (kept != null)
+        {
+            return kept.isEmpty() ? Optional.empty() : Optional.of(kept);
+        }
         try
         {
             return Optional.of(Files.readString(reportFile, StandardCharsets.UTF_8));
@@ -228,7 +234,8 @@ public final class ChildJvm implements AutoCloseable
     }
 
     /**
-     * Kills the child if it is still running.
+     * Kills the child if it is still running, and removes its failure report file (what it said stays available
+     * from {@link #failure()}; the log file stays).
      */
     @Override
     public void close()
@@ -236,6 +243,19 @@ public final class ChildJvm implements AutoCloseable
         if (process.isAlive())
         {
             kill();
+        }
+        if (closedFailure == null)
+        {
+            closedFailure = failure().orElse("");
+            try
+            {
+                Files.deleteIfExists(reportFile);
+            }
+            catch (final IOException ex)
+            {
+                System.getLogger("dev.shmem").log(System.Logger.Level.WARNING,
+                    "cannot remove child failure report " + reportFile + ": " + ex);
+            }
         }
     }
 
