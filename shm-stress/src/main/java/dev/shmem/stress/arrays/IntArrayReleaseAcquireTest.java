@@ -1,0 +1,60 @@
+package dev.shmem.stress.arrays;
+
+import dev.shmem.SharedIntArray;
+import dev.shmem.stress.Lease;
+import dev.shmem.stress.Pools;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.II_Result;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+/**
+ * Message passing through an array element: the writer stores the data with a plain write to an ordinary field,
+ * then {@link SharedIntArray#setRelease}s element 3 (flag); the reader {@link SharedIntArray#getAcquire}s the
+ * flag, then reads the data plainly. A reader that sees the flag must see the data. Results: the flag read, the
+ * data read.
+ */
+@JCStressTest
+@Outcome(id = "0, 0", expect = ACCEPTABLE, desc = "flag not seen yet, data not seen")
+@Outcome(id = "0, 42", expect = ACCEPTABLE, desc = "flag not seen yet, data already visible (allowed)")
+@Outcome(id = "1, 42", expect = ACCEPTABLE, desc = "flag seen, data seen")
+@Outcome(id = "1, 0", expect = FORBIDDEN, desc = "flag seen but data not: release/acquire did not order")
+@Outcome(expect = FORBIDDEN, desc = "a value nobody wrote")
+@State
+public class IntArrayReleaseAcquireTest
+{
+    private final Lease<SharedIntArray> lease;
+    private final SharedIntArray array;
+    private int data;
+
+    public IntArrayReleaseAcquireTest()
+    {
+        lease = Pools.INT_ARRAYS.acquire();
+        array = lease.handle();
+    }
+
+    @Actor
+    public void writer()
+    {
+        data = 42;
+        array.setRelease(3, 1);
+    }
+
+    @Actor
+    public void reader(final II_Result r)
+    {
+        r.r1 = array.getAcquire(3);
+        r.r2 = data;
+    }
+
+    @Arbiter
+    public void arbiter(final II_Result r)
+    {
+        lease.release();
+    }
+}
