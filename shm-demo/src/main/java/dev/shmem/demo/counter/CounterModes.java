@@ -11,9 +11,8 @@ import java.util.Map;
 /**
  * The modes {@code counter-race} knows, in the order they run.
  *
- * <p>{@code locked} ({@code SharedLock} around get then set, the article's {@code with lock:}) is known but not
- * available until shm-core has {@code SharedLock}: then it is one class, {@code LockedIncrement implements
- * CounterStrategy}, added to {@link #AVAILABLE} (after {@code atomic}) and removed from {@link #UNAVAILABLE}.
+ * <p>A new mode is one class implementing {@link CounterStrategy}, added to {@link #AVAILABLE} at its place in the
+ * run order.
  */
 public final class CounterModes
 {
@@ -21,11 +20,8 @@ public final class CounterModes
     private static final List<CounterStrategy> AVAILABLE = List.of(
         new PlainIncrement(),
         new AtomicIncrement(),
+        new LockedIncrement(),
         new ShardedIncrement());
-
-    /** Modes the demo knows but this build cannot run, with the reason. */
-    private static final Map<String, String> UNAVAILABLE = Map.of(
-        "locked", "the lock primitive (SharedLock, region.lock(name)) is not available in this build of shm-core");
 
     private CounterModes()
     {
@@ -40,7 +36,7 @@ public final class CounterModes
     }
 
     /**
-     * @return the names of the available modes, e.g. {@code [plain, atomic, sharded]}.
+     * @return the names of the available modes, e.g. {@code [plain, atomic, locked, sharded]}.
      */
     public static List<String> availableNames()
     {
@@ -55,8 +51,7 @@ public final class CounterModes
     /**
      * @param name a mode name.
      * @return its strategy.
-     * @throws DemoException (usage) for a mode that is unknown or not available in this build, naming the
-     *                       available ones.
+     * @throws DemoException (usage) for an unknown mode, naming the available ones.
      */
     public static CounterStrategy forName(final String name)
     {
@@ -66,12 +61,6 @@ public final class CounterModes
             {
                 return mode;
             }
-        }
-        final String reason = UNAVAILABLE.get(name);
-        if (reason != null)
-        {
-            throw new DemoException(Main.EXIT_USAGE, "mode '" + name + "' cannot run: " + reason +
-                "; available modes: " + String.join(", ", availableNames()));
         }
         throw new DemoException(Main.EXIT_USAGE, "unknown mode '" + name + "': expected one of " +
             String.join(", ", availableNames()));

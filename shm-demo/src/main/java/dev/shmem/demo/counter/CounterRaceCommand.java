@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
         "N processes add to one shared counter: which ways lose updates, and how fast is each.",
         "Starts N child JVMs sharing one region; for each mode every child adds M to a shared count.",
         "Modes: plain (get then set, no lock: loses updates), atomic (incrementAndGet),",
-        "sharded (a counter per process on its own cache line, summed at the end),",
-        "locked (SharedLock around get/set; not available until shm-core has SharedLock)."
+        "locked (SharedLock around get/set, the article's 'with lock:'),",
+        "sharded (a counter per process on its own cache line, summed at the end)."
     },
     footer = {
         "",

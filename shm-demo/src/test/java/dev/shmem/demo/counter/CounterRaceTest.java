@@ -33,7 +33,7 @@ class CounterRaceTest
     Path dir;
 
     @Test
-    void atomicAndShardedAreExactAndPlainAccountsForEveryLostUpdateInWellFormedJson() throws IOException
+    void atomicLockedAndShardedAreExactAndPlainAccountsForEveryLostUpdateInWellFormedJson() throws IOException
     {
         final DemoRun run = DemoRun.run("counter-race", "--processes", Integer.toString(PROCESSES),
             "--increments", Long.toString(INCREMENTS), "--json", "--quiet", "--log-dir", dir.toString());
@@ -43,7 +43,7 @@ class CounterRaceTest
         final long expected = PROCESSES * INCREMENTS;
         assertEquals(number(expected), json.get("expected"));
         final List<Map<String, Object>> modes = objects(json.get("modes"));
-        assertEquals(List.of("plain", "atomic", "sharded"), modes.stream().map(m -> m.get("mode")).toList());
+        assertEquals(List.of("plain", "atomic", "locked", "sharded"), modes.stream().map(m -> m.get("mode")).toList());
         for (final Map<String, Object> mode : modes)
         {
             final long finalValue = ((BigDecimal)mode.get("final")).longValueExact();
@@ -95,14 +95,23 @@ class CounterRaceTest
     }
 
     @Test
-    void lockedModeFailsClearlyUntilSharedLockExists()
+    void lockedModeIsExactAndLeavesItsLockFreeForStat()
     {
-        final Path region = dir.resolve("never.shm");
-        final DemoRun run = DemoRun.run("counter-race", "--modes", "atomic,locked", "--region", region.toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("mode 'locked' cannot run: the lock primitive (SharedLock, region.lock(name)) " +
-            "is not available in this build of shm-core; available modes: plain, atomic, sharded"), run::toString);
-        assertFalse(Files.exists(region), "no region and no child before the modes are checked");
+        final Path region = dir.resolve("locked.shm");
+        final DemoRun race = DemoRun.run("counter-race", "-p", "3", "-n", "20000", "--modes", "locked",
+            "--region", region.toString(), "--keep-region", "--quiet", "--log-dir", dir.resolve("logs").toString());
+        assertEquals(0, race.exitCode(), race::toString);
+        assertTrue(Pattern.compile("(?m)^locked\\s+SharedLock around get/set\\s+60,000\\s+60,000\\s+0\\s+0\\.00 %")
+            .matcher(race.out()).find(), race::toString);
+
+        final DemoRun stat = DemoRun.run("stat", region.toString());
+        assertEquals(0, stat.exitCode(), stat::toString);
+        assertTrue(Pattern.compile("(?m)^\\s+race\\.locked\\.counter\\s+long value\\s+60000$")
+            .matcher(stat.out()).find(), stat::toString);
+        assertTrue(Pattern.compile("(?m)^\\s+race\\.locked\\.lock\\s+lock\\s+free$")
+            .matcher(stat.out()).find(), stat::toString);
+        assertTrue(Pattern.compile("(?m)^\\s+race\\.locked\\.lock\\s+lock\\s+free\\s+-\\s+-\\s+-\\s+0\\s+0\\s+consistent\\s+-$")
+            .matcher(stat.out()).find(), stat::toString);
     }
 
     @Test
@@ -124,7 +133,7 @@ class CounterRaceTest
         assertTrue(zero.err().contains("--processes 0 is out of range: expected 1 to 64"), zero::toString);
         final DemoRun unknown = DemoRun.run("counter-race", "--modes", "magic");
         assertEquals(2, unknown.exitCode(), unknown::toString);
-        assertTrue(unknown.err().contains("unknown mode 'magic': expected one of plain, atomic, sharded"),
+        assertTrue(unknown.err().contains("unknown mode 'magic': expected one of plain, atomic, locked, sharded"),
             unknown::toString);
     }
 
