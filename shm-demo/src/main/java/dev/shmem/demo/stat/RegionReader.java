@@ -7,6 +7,7 @@ import dev.shmem.internal.LockDescriptor;
 import dev.shmem.internal.MappedRegion;
 import dev.shmem.internal.ProcessTable;
 import dev.shmem.internal.ProcessTableDescriptor;
+import dev.shmem.internal.QueueDescriptor;
 import dev.shmem.internal.RegionLayout;
 import dev.shmem.internal.SemaphoreDescriptor;
 import dev.shmem.demo.text.Format;
@@ -21,7 +22,8 @@ import java.util.StringJoiner;
 
 /**
  * Reads a {@link RegionSnapshot} from a region mapped read-only, through the layouts of {@code dev.shmem.internal}
- * ({@code HeaderDescriptor}, {@code LockDescriptor}, {@code SemaphoreDescriptor}, {@code ProcessTableDescriptor}).
+ * ({@code HeaderDescriptor}, {@code LockDescriptor}, {@code SemaphoreDescriptor}, {@code QueueDescriptor},
+ * {@code ProcessTableDescriptor}).
  *
  * <p>Only reads: plain, volatile and acquire loads, never a store or a CAS, so it works on a {@code READ_ONLY}
  * mapping and never changes the region. Every offset it uses comes from a directory record that
@@ -54,6 +56,7 @@ public final class RegionReader
         final List<RegionSnapshot.Entry> entries = new ArrayList<>();
         final List<RegionSnapshot.Lock> locks = new ArrayList<>();
         final List<RegionSnapshot.Semaphore> semaphores = new ArrayList<>();
+        final List<RegionSnapshot.Queue> queues = new ArrayList<>();
         region.directory().forEach(record ->
         {
             switch (record.type())
@@ -72,6 +75,12 @@ public final class RegionReader
                     entries.add(new RegionSnapshot.Entry(record.name(), record.type().describe(record.length()),
                         semaphore.available() + " of " + semaphore.initial() + " permits available"));
                     break;
+                case QUEUE:
+                    final RegionSnapshot.Queue queue = queue(record);
+                    queues.add(queue);
+                    entries.add(new RegionSnapshot.Entry(record.name(), record.type().describe(record.length()),
+                        queueSummary(queue)));
+                    break;
                 default:
                     entries.add(new RegionSnapshot.Entry(record.name(), record.type().describe(record.length()),
                         valueSummary(record)));
@@ -80,7 +89,8 @@ public final class RegionReader
         entries.sort(Comparator.comparing(RegionSnapshot.Entry::name));
         locks.sort(Comparator.comparing(RegionSnapshot.Lock::name));
         semaphores.sort(Comparator.comparing(RegionSnapshot.Semaphore::name));
-        return new RegionSnapshot(header(entries.size()), entries, locks, semaphores, processList());
+        queues.sort(Comparator.comparing(RegionSnapshot.Queue::name));
+        return new RegionSnapshot(header(entries.size()), entries, locks, semaphores, queues, processList());
     }
 
     private RegionSnapshot.Header header(final int entries)
@@ -256,6 +266,34 @@ public final class RegionReader
             buffer.getIntVolatile(base + SemaphoreDescriptor.INITIAL_PERMITS_OFFSET),
             buffer.getIntVolatile(base + SemaphoreDescriptor.WAITERS_OFFSET),
             buffer.getLongVolatile(base + SemaphoreDescriptor.RECOVERED_OFFSET), holders);
+    }
+
+    private RegionSnapshot.Queue queue(final EntryRecord record)
+    {
+        final int base = record.dataOffset();
+        // Volatile: head and tail move by CAS in the queue's producers and consumers; the counters by atomic adds.
+        // The head is read first: the tail it is compared with is then at least as recent, so size() is never
+        // negative for a queue that was not changed in between.
+        final long head = buffer.getLongVolatile(base + QueueDescriptor.HEAD_OFFSET);
+        final long tailWord = buffer.getLongVolatile(base + QueueDescriptor.TAIL_OFFSET);
+        // Slots and message size come from the directory record (validated against the capacity), as the queue's
+        // own handles do; the copies in the entry are the same numbers.
+        return new RegionSnapshot.Queue(record.name(), (int)record.length(), (int)record.parameter(), head,
+            tailWord & ~QueueDescriptor.CLOSED_BIT, (tailWord & QueueDescriptor.CLOSED_BIT) != 0,
+            buffer.getIntVolatile(base + QueueDescriptor.NOT_EMPTY_WAITERS_OFFSET),
+            buffer.getIntVolatile(base + QueueDescriptor.NOT_FULL_WAITERS_OFFSET),
+            buffer.getLongVolatile(base + QueueDescriptor.SKIPPED_OFFSET),
+            buffer.getLongVolatile(base + QueueDescriptor.LOST_OFFSET));
+    }
+
+    private static String queueSummary(final RegionSnapshot.Queue queue)
+    {
+        final String size = queue.size() + " of " + queue.slots() + " messages";
+        if (queue.endOfStream())
+        {
+            return size + ", closed, end of stream";
+        }
+        return size + (queue.closed() ? ", closed" : ", open");
     }
 
     private List<RegionSnapshot.Process> processList()

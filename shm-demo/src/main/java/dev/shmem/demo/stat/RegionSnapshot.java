@@ -5,18 +5,19 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What {@code stat} saw in a region at one moment: the header, every entry, the locks and semaphores in detail,
- * and the attached processes. Values are read one by one while other processes may be writing, so the snapshot
+ * What {@code stat} saw in a region at one moment: the header, every entry, the locks, semaphores and queues in
+ * detail, and the attached processes. Values are read one by one while other processes may be writing, so the snapshot
  * is not atomic as a whole; each single value is.
  *
  * @param header     the region header.
  * @param entries    every entry, by name.
  * @param locks      every lock entry.
  * @param semaphores every semaphore entry.
+ * @param queues     every queue entry.
  * @param processes  every occupied process slot.
  */
 public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> locks, List<Semaphore> semaphores,
-    List<Process> processes)
+    List<Queue> queues, List<Process> processes)
 {
     /**
      * Copies the lists.
@@ -26,6 +27,7 @@ public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> lock
         entries = List.copyOf(entries);
         locks = List.copyOf(locks);
         semaphores = List.copyOf(semaphores);
+        queues = List.copyOf(queues);
         processes = List.copyOf(processes);
     }
 
@@ -119,6 +121,41 @@ public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> lock
      */
     public record Holder(int slot, long pid, boolean alive, long permits)
     {
+    }
+
+    /**
+     * A queue entry ({@code dev.shmem.internal.QueueDescriptor}). Head and tail are read one after the other while
+     * producers and consumers may move them, so {@link #size()} is a snapshot, as {@code SharedQueue.size()} is.
+     *
+     * @param name             its name.
+     * @param slots            capacity in messages.
+     * @param maxMessageBytes  largest message in bytes.
+     * @param head             next position a consumer takes: messages taken (or skipped) so far.
+     * @param tail             next position a producer claims: messages offered so far.
+     * @param closed           true once closed for producers.
+     * @param consumersWaiting consumers sleeping until it is not empty.
+     * @param producersWaiting producers sleeping until it is not full.
+     * @param skipped          positions skipped because their producer died before publishing them.
+     * @param lost             messages lost because their consumer died while taking them.
+     */
+    public record Queue(String name, int slots, int maxMessageBytes, long head, long tail, boolean closed,
+        int consumersWaiting, int producersWaiting, long skipped, long lost)
+    {
+        /**
+         * @return messages offered and not yet taken, {@code tail - head} kept within 0 and {@code slots}.
+         */
+        public int size()
+        {
+            return (int)Math.max(0, Math.min(slots, tail - head));
+        }
+
+        /**
+         * @return true if closed and every message has been taken: consumers see end of stream.
+         */
+        public boolean endOfStream()
+        {
+            return closed && head >= tail;
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code stat PATH [--watch SECONDS]}: a read-only look inside a live region, like AeronStat: header, entries,
- * locks, semaphores and attached processes.
+ * locks, semaphores, queues and attached processes.
  *
  * <p>The file is mapped {@code READ_ONLY} through {@code RegionFiles.open(path, timeout, true)}: stat never writes
  * a byte and never takes a slot in the region's process table, so it is invisible to the processes it watches.
@@ -42,8 +42,8 @@ import java.util.concurrent.TimeUnit;
     description = {
         "Shows what a region holds, read-only (like AeronStat).",
         "Header, entries with their values, locks (holder, alive or dead, waiters, takeovers), semaphores",
-        "(permits, holders) and attached processes. Never writes to the region and never registers as one of",
-        "its processes."
+        "(permits, holders), queues (size, closed, messages skipped or lost with dead processes) and attached",
+        "processes. Never writes to the region and never registers as one of its processes."
     },
     footer = { "", "Exit status: 0 success, 1 not a region (or unreadable), 2 bad usage." })
 public final class StatCommand implements Callable<Integer>

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.StringJoiner;
 
 /**
- * Prints a {@link RegionSnapshot} as text: header, entries, locks, semaphores, processes.
+ * Prints a {@link RegionSnapshot} as text: header, entries, locks, semaphores, queues, processes.
  */
 public final class StatPrinter
 {
@@ -27,6 +27,7 @@ public final class StatPrinter
         entries(snapshot, out);
         locks(snapshot, out);
         semaphores(snapshot, out);
+        queues(snapshot, out);
         processes(snapshot, out);
         out.flush();
     }
@@ -104,6 +105,28 @@ public final class StatPrinter
                 Integer.toString(semaphore.available()), Integer.toString(semaphore.initial()),
                 Integer.toString(semaphore.waiters()), Long.toString(semaphore.recovered()),
                 semaphore.holders().isEmpty() ? "-" : holders.toString());
+        }
+        table.print(out, INDENT);
+    }
+
+    private static void queues(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        out.println();
+        out.println("queues (" + snapshot.queues().size() + ")");
+        if (snapshot.queues().isEmpty())
+        {
+            return;
+        }
+        final Table table = new Table("name", "slots", "max bytes", "size", "offered", "taken", "state",
+            "consumers waiting", "producers waiting", "skipped (dead producers)", "lost (dead consumers)")
+            .alignRight(1, 2, 3, 4, 5, 7, 8, 9, 10);
+        for (final RegionSnapshot.Queue queue : snapshot.queues())
+        {
+            table.row(queue.name(), Format.count(queue.slots()), Format.count(queue.maxMessageBytes()),
+                Integer.toString(queue.size()), Long.toString(queue.tail()), Long.toString(queue.head()),
+                queue.endOfStream() ? "closed, end of stream" : queue.closed() ? "closed" : "open",
+                Integer.toString(queue.consumersWaiting()), Integer.toString(queue.producersWaiting()),
+                Long.toString(queue.skipped()), Long.toString(queue.lost()));
         }
         table.print(out, INDENT);
     }

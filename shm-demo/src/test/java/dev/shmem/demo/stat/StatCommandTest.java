@@ -4,10 +4,13 @@ import dev.shmem.ChildJvm;
 import dev.shmem.SharedDoubleArray;
 import dev.shmem.SharedIntArray;
 import dev.shmem.SharedLongArray;
+import dev.shmem.SharedLock;
+import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
+import dev.shmem.SharedSemaphore;
 import dev.shmem.demo.DemoRun;
-import dev.shmem.internal.Attachment;
 import dev.shmem.internal.MappedRegion;
+import dev.shmem.internal.QueueDescriptor;
 import dev.shmem.internal.RegionFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,30 +21,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * stat on real regions: one of each entry type, a lock held by this (live) process, a lock whose owner died, a
- * semaphore with a holder; and on files that are not regions.
+ * stat on real regions: one of each value and array type, a lock held by this (live) process, a lock held by a
+ * child JVM killed with {@code kill -9}, a lock taken over from that child, a semaphore with a live and a dead
+ * holder, queues open and closed; and on files that are not regions.
  */
 class StatCommandTest
 {
     private static final long SELF = ProcessHandle.current().pid();
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
 
     private SharedRegion region;
+    private final List<Lock> held = new ArrayList<>();
 
     @AfterEach
     void close() throws IOException
     {
+        held.forEach(Lock::unlock);
         if (region != null)
         {
             region.close();
@@ -49,7 +61,7 @@ class StatCommandTest
     }
 
     @Test
-    void showsHeaderEveryEntryLocksSemaphoresAndProcesses() throws Exception
+    void showsHeaderEveryEntryLocksSemaphoresQueuesAndProcesses() throws Exception
     {
         final Path path = dir.resolve("all.shm");
         final long deadPid = createFixture(path);
@@ -70,14 +82,51 @@ class StatCommandTest
         assertLine(out, "empty\\s+long array of length 0\\s+empty");
         assertLine(out, "held\\.lock\\s+lock\\s+held by pid " + SELF + " \\(alive\\)");
         assertLine(out, "dead\\.lock\\s+lock\\s+held by pid " + deadPid + " \\(dead\\)");
-        assertLine(out, "slots\\s+semaphore of 4 permits\\s+3 of 4 permits available");
-        assertTrue(out.contains("entries (10)") && out.contains("locks (2)") && out.contains("semaphores (1)"), out);
+        assertLine(out, "free\\.lock\\s+reentrant lock\\s+free");
+        assertLine(out, "slots\\s+semaphore of 4 permits\\s+2 of 4 permits available");
+        assertLine(out, "jobs\\s+queue of 8 slots\\s+2 of 8 messages, open");
+        assertLine(out, "done\\s+queue of 4 slots\\s+0 of 4 messages, closed, end of stream");
+        assertTrue(out.contains("entries (14)") && out.contains("locks (4)") && out.contains("semaphores (1)") &&
+            out.contains("queues (2)"), out);
+        // name, kind, state, holder, thread, holds, waiters, takeovers, data, last dead owner
         assertLine(out, "held\\.lock\\s+lock\\s+held\\s+pid " + SELF + " \\(alive\\)\\s+\\d+\\s+-\\s+0\\s+0\\s+consistent\\s+-");
         assertLine(out, "dead\\.lock\\s+lock\\s+held\\s+pid " + deadPid + " \\(dead\\)\\s+\\d+\\s+-\\s+0\\s+0\\s+consistent\\s+-");
-        assertLine(out, "slots\\s+semaphore\\s+3\\s+4\\s+0\\s+0\\s+pid " + SELF + " \\(alive\\): 1");
+        assertLine(out, "taken\\.over\\s+lock\\s+held\\s+pid " + SELF + " \\(alive\\)\\s+\\d+\\s+-\\s+0\\s+1\\s+INCONSISTENT\\s+pid " + deadPid);
+        assertLine(out, "free\\.lock\\s+reentrant\\s+free\\s+-\\s+-\\s+0\\s+0\\s+0\\s+consistent\\s+-");
+        // name, kind, available, initial, waiters, recovered, holders (in process slot order: this process first)
+        assertLine(out, "slots\\s+semaphore\\s+2\\s+4\\s+0\\s+0\\s+pid " + SELF + " \\(alive\\): 1, pid " + deadPid +
+            " \\(dead\\): 1");
+        // name, slots, max bytes, size, offered, taken, state, consumers/producers waiting, skipped, lost
+        assertLine(out, "jobs\\s+8\\s+64\\s+2\\s+3\\s+1\\s+open\\s+0\\s+0\\s+0\\s+0");
+        assertLine(out, "done\\s+4\\s+16\\s+0\\s+1\\s+1\\s+closed, end of stream\\s+0\\s+0\\s+0\\s+0");
         assertTrue(out.contains("processes (2 attached, 128 slots)"), out);
         assertLine(out, "\\d+\\s+" + SELF + "\\s+yes\\s+\\d+\\s+\\S+");
         assertLine(out, "\\d+\\s+" + deadPid + "\\s+no \\(dead, slot reclaimable\\)\\s+\\d+\\s+\\S+");
+    }
+
+    @Test
+    void queueCountersAreTheWordsTheQueueItselfReports() throws Exception
+    {
+        final Path path = dir.resolve("counters.shm");
+        region = SharedRegion.create(path, 1 << 20);
+        final SharedQueue queue = region.queue("q", 4, 32);
+        assertTrue(queue.offer(new byte[]{ 1 }));
+        queue.close();
+        // Messages skipped after a dead producer, or lost with a dead consumer, need a process killed inside a
+        // window of a few instructions: not something a test can make happen on purpose. So the two counters are
+        // set here through the documented layout, and the test checks that stat shows what SharedQueue reports.
+        final MappedRegion writable = RegionFiles.open(path, Duration.ofSeconds(5), false);
+        final int base = dataOffset(writable, "q");
+        writable.buffer().putLongVolatile(base + QueueDescriptor.SKIPPED_OFFSET, 5);
+        writable.buffer().putLongVolatile(base + QueueDescriptor.LOST_OFFSET, 2);
+        assertEquals(5, queue.skippedAfterDeadProducers());
+        assertEquals(2, queue.lostWithDeadConsumers());
+
+        final DemoRun run = DemoRun.run("stat", path.toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertLine(run.out(), "q\\s+queue of 4 slots\\s+1 of 4 messages, closed");
+        assertLine(run.out(), "q\\s+4\\s+32\\s+1\\s+1\\s+0\\s+closed\\s+0\\s+0\\s+5\\s+2");
     }
 
     @Test
@@ -132,10 +181,12 @@ class StatCommandTest
     }
 
     /**
-     * One of each value and array type, a lock held by this process, a lock held by a child that exited, and a
-     * semaphore of 4 permits of which this process holds 1.
+     * One of each value and array type; a lock held by this thread; a child JVM that takes {@code dead.lock},
+     * {@code taken.over} and a permit of {@code slots} and is killed with {@code kill -9}; {@code taken.over} then
+     * taken over by this thread; a free reentrant lock; a permit of {@code slots} held by this process; queue
+     * {@code jobs} with 3 messages offered and 1 taken; queue {@code done} closed and drained.
      *
-     * @return the dead lock owner's pid.
+     * @return the killed child's pid.
      */
     private long createFixture(final Path path) throws Exception
     {
@@ -157,22 +208,62 @@ class StatCommandTest
         doubles.set(1, 1.5);
         region.longArray("empty", 0);
 
-        final MappedRegion mapped = RegionFiles.open(path, Duration.ofSeconds(5), false);
-        final Attachment attachment = Attachment.attach(mapped);
-        try
+        final SharedLock heldLock = region.lock("held.lock");
+        heldLock.lock();
+        held.add(heldLock);
+        region.reentrantLock("free.lock");
+        final SharedSemaphore slots = region.semaphore("slots", 4);
+        assertTrue(slots.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS));
+        final SharedLock deadLock = region.lock("dead.lock");
+        final SharedLock takenOver = region.lock("taken.over");
+
+        final SharedQueue jobs = region.queue("jobs", 8, 64);
+        for (int i = 0; i < 3; i++)
         {
-            LockLayoutFixture.heldLock(mapped, attachment, "held.lock");
-            LockLayoutFixture.semaphore(mapped, attachment, "slots", 4, 1);
+            assertTrue(jobs.offer(("job-" + i).getBytes(StandardCharsets.UTF_8)));
         }
-        finally
-        {
-            attachment.release();
-        }
-        try (ChildJvm child = ChildJvm.builder(LockLayoutFixture.class).args(path.toString(), "dead.lock")
+        assertEquals("job-0", new String(jobs.poll(), StandardCharsets.UTF_8));
+        final SharedQueue done = region.queue("done", 4, 16);
+        assertTrue(done.offer(new byte[]{ 42 }));
+        done.close();
+        assertEquals(42, done.poll()[0]);
+        assertNull(done.poll(), "closed and drained");
+
+        final long pid;
+        try (ChildJvm child = ChildJvm.builder(DeadHolderChild.class)
+            .args(path.toString(), "slots", "dead.lock", "taken.over")
             .logDirectory(dir.resolve("logs")).start())
-        {            child.awaitSuccess(Duration.ofSeconds(60));
-            return child.pid();
+        {
+            pid = child.pid();
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            while (deadLock.ownerPid() != pid || takenOver.ownerPid() != pid)
+            {
+                assertTrue(child.isAlive(), () -> "the child died before taking its locks: " + child.failure());
+                assertTrue(System.nanoTime() < deadline, "the child did not take its locks within " + WAIT);
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            assertEquals(2, slots.availablePermits(), "the child took its permit before its locks");
+            child.kill();
         }
+        assertTrue(takenOver.tryLock(WAIT.toSeconds(), TimeUnit.SECONDS), "taking over from the killed child");
+        held.add(takenOver);
+        assertFalse(takenOver.isConsistent());
+        assertEquals(pid, takenOver.lastDeadOwnerPid());
+        return pid;
+    }
+
+    private static int dataOffset(final MappedRegion mapped, final String name)
+    {
+        final int[] offset = { -1 };
+        mapped.directory().forEach(record ->
+        {
+            if (record.name().equals(name))
+            {
+                offset[0] = record.dataOffset();
+            }
+        });
+        assertTrue(offset[0] >= 0, "no entry " + name);
+        return offset[0];
     }
 
     private static void assertLine(final String out, final String regex)
