@@ -80,7 +80,9 @@ public final class SuiteRunner
         deleteAll(leftovers, "left by this run");
 
         System.out.println();
-        System.out.println("shm-stress: " + SuiteCheck.resultsLine(lines) + " (jcstress took " + seconds + " s)");
+        final String results = SuiteCheck.resultsLine(lines);
+        System.out.println("shm-stress: " + (results == null ? "no Results line" : results) +
+            " (jcstress took " + seconds + " s)");
         for (final int actors : SuiteCheck.unschedulableActorCounts(lines))
         {
             System.out.println("shm-stress: note: tests with " + actors + " actors did not run: this machine has " +
