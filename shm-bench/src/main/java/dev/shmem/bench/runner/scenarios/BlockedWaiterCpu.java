@@ -4,6 +4,7 @@ import dev.shmem.SharedLock;
 import dev.shmem.bench.runner.ChildReport;
 import dev.shmem.bench.runner.ChildScenario;
 import dev.shmem.bench.runner.ParentContext;
+import dev.shmem.bench.runner.RunSettings;
 import dev.shmem.bench.runner.Target;
 import dev.shmem.bench.runner.Worker;
 import dev.shmem.bench.runner.WorkerContext;
@@ -21,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * i.e. it is blocked the whole measurement. Each waiter reports the CPU time of its waiting thread
  * ({@code ThreadMXBean}) and of its whole JVM ({@code OperatingSystemMXBean.getProcessCpuTime}, which includes the
  * JVM's own background threads) over the window; metrics {@code waiterThreadCpu%} and {@code waiterProcessCpu%}
- * are the averages per waiter, in percent of one core. Target: {@code waiterThreadCpu% <= 2}. Its ops/s (the
+ * are the averages per waiter, in percent of one core. At least 2 processes, whatever {@code --processes} says. Target: {@code waiterThreadCpu% <= 2}. Its ops/s (the
  * holder's 10 ms naps and the waiters' timeouts) mean nothing.
  */
 public final class BlockedWaiterCpu extends ChildScenario
@@ -56,6 +57,13 @@ public final class BlockedWaiterCpu extends ChildScenario
     public List<Target> targets()
     {
         return List.of(Target.metricAtMost(NAME, THREAD_CPU, 2.0));
+    }
+
+    @Override
+    protected int processes(final RunSettings settings)
+    {
+        // A holder and at least one waiter.
+        return Math.max(2, settings.processes());
     }
 
     @Override
