@@ -1,5 +1,11 @@
 package dev.shmem.demo;
 
+import dev.shmem.demo.article.PoolPrimesCommand;
+import dev.shmem.demo.article.ProcessCommand;
+import dev.shmem.demo.article.ProducerConsumerCommand;
+import dev.shmem.demo.article.SemaphoreCommand;
+import dev.shmem.demo.article.SeqVsParallelCommand;
+import dev.shmem.demo.article.ValueArrayCommand;
 import dev.shmem.demo.counter.CounterRaceCommand;
 import dev.shmem.demo.stat.StatCommand;
 import picocli.CommandLine;
@@ -30,6 +36,12 @@ import java.util.concurrent.Callable;
     subcommands = {
         CounterRaceCommand.class,
         StatCommand.class,
+        ProcessCommand.class,
+        PoolPrimesCommand.class,
+        ProducerConsumerCommand.class,
+        ValueArrayCommand.class,
+        SemaphoreCommand.class,
+        SeqVsParallelCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer>

@@ -1,0 +1,116 @@
+package dev.shmem.demo.article;
+
+import dev.shmem.demo.DemoException;
+import dev.shmem.demo.Main;
+import dev.shmem.demo.support.ChildOptions;
+import dev.shmem.demo.support.DemoPool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pool-primes}: the article's {@code Pool.map(is_prime, nums)} over {@code [10_000_000 + i for i in
+ * range(50)]}, run once sequentially in this JVM and once on a {@link dev.shmem.JvmPool}, printing the article's
+ * {@code Found primes: X / N in T s} for each and the speedup.
+ *
+ * <p>As in the article, the pool's time includes starting it ({@code with Pool(...)} is inside the timed part):
+ * here that is starting the worker JVMs. With the article's numbers each task takes microseconds in Java, so the
+ * pool is much slower than the loop: the article's point that overhead can make parallelism ineffective.
+ */
+@Command(
+    name = "pool-primes",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "The article's Pool.map example: is_prime over START, START+1, ... (COUNT numbers),",
+        "sequentially in this JVM, then on a pool of worker JVMs; prints both times and the speedup."
+    },
+    footer = { "", "Exit status: 0 success, 1 a task or worker failed (pid, exception and log are printed), 2 bad usage." })
+public final class PoolPrimesCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--start", paramLabel = "N", defaultValue = "10000000",
+        description = "First number (default ${DEFAULT-VALUE}, the article's 10_000_000).")
+    long start;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "50",
+        description = "How many numbers, 1 to 1,000,000 (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = { "-p", "--processes" }, paramLabel = "N",
+        description = "Worker JVMs of the pool, 1 to 64 (default: available processors, the article's cpu_count()).")
+    Integer processes;
+
+    @Mixin
+    ChildOptions children;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException
+    {
+        children.check(List.of(DemoPool.WORKER));
+        final int workers = processes != null ? processes : Runtime.getRuntime().availableProcessors();
+        if (workers < 1 || workers > 64)
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--processes " + workers + " is out of range: expected 1 to 64");
+        }
+        if (count < 1 || count > 1_000_000)
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--count " + count + " is out of range: expected 1 to 1,000,000");
+        }
+        if (start < 0 || start > Long.MAX_VALUE - count)
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--start " + start + " is out of range: expected 0 to " +
+                (Long.MAX_VALUE - count));
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        final List<Long> nums = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            nums.add(start + i);
+        }
+
+        final long t0 = System.nanoTime();
+        int sequentialPrimes = 0;
+        for (final long n : nums)
+        {
+            sequentialPrimes += IsPrime.isPrime(n) ? 1 : 0;
+        }
+        final long sequential = System.nanoTime() - t0;
+        out.println("Sequential (this JVM): Found primes: " + sequentialPrimes + " / " + nums.size() + " in " +
+            Timing.seconds(sequential));
+        out.flush();
+
+        final long t1 = System.nanoTime();
+        final List<Boolean> results;
+        try (DemoPool pool = DemoPool.start(workers, children))
+        {
+            results = pool.map(IsPrime.class, nums);
+        }
+        final long parallel = System.nanoTime() - t1;
+        final long poolPrimes = results.stream().filter(Boolean::booleanValue).count();
+        out.println("Pool of " + workers + " JVM" + (workers == 1 ? "" : "s") + ": Found primes: " + poolPrimes +
+            " / " + nums.size() + " in " + Timing.seconds(parallel) + " (including starting and stopping the pool)");
+        out.println("Speedup: " + Timing.speedup(sequential, parallel));
+        if (poolPrimes != sequentialPrimes)
+        {
+            throw new DemoException(Main.EXIT_FAILURE, "the pool found " + poolPrimes + " primes, the sequential " +
+                "run " + sequentialPrimes + ": one of them is wrong");
+        }
+        if (parallel > sequential)
+        {
+            out.println("The pool is slower: each is_prime takes microseconds here, less than sending it to " +
+                "another JVM, and starting the JVMs costs more (the article's warning about overhead).");
+        }
+        return 0;
+    }
+}
