@@ -20,8 +20,10 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *  +---------------------------------------------------------------+ 64
  *  |  Ledger[0]: slot generation (high 32) | permits held (low 32) |
  *  +---------------------------------------------------------------+ 72
- *  |  Ledger[1] ...                       one long per process slot|
- *  +---------------------------------------------------------------+ 64 + 8 * slots
+ *  |                 Pad to 128 (a cache line per word)            |
+ *  +---------------------------------------------------------------+ 128
+ *  |  Ledger[1] ...                  one line per process slot     |
+ *  +---------------------------------------------------------------+ 64 + 64 * slots
  * </pre>
  *
  * <p>{@code Available Permits} changes only by CAS. A process adds what it acquires to its ledger word and
@@ -37,7 +39,8 @@ public final class SemaphoreDescriptor
     public static final int WAITERS_OFFSET = WAKE_SEQUENCE_OFFSET + SIZE_OF_INT;
     public static final int RECOVERED_OFFSET = WAITERS_OFFSET + SIZE_OF_INT;
     public static final int LEDGER_OFFSET = HeaderDescriptor.CACHE_LINE_LENGTH;
-    public static final int LEDGER_ENTRY_LENGTH = SIZE_OF_LONG;
+    /** Each process's ledger word on its own cache line: processes never false-share their bookkeeping. */
+    public static final int LEDGER_ENTRY_LENGTH = HeaderDescriptor.CACHE_LINE_LENGTH;
 
     private SemaphoreDescriptor()
     {
