@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "The article's Process example: start a child JVM running worker(\"A\", 0.5), wait for it (join).",
+        "The article's Process example: a child JVM runs worker(\"A\", 0.5); the parent joins it.",
         "JVM children are always spawned (a fresh JVM, like Python's 'spawn'): a JVM cannot fork."
     },
     footer = { "", "Exit status: 0 success, 1 the worker failed (its pid, exception and log are printed), 2 bad usage." })

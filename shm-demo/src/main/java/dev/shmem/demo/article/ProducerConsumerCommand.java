@@ -31,8 +31,9 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "The article's Queue example: a producer JVM puts item-0..item-4 into a shared queue, then closes it",
-        "(the sentinel); a consumer JVM takes items until the end of the stream."
+        "The article's Queue example: a producer JVM and a consumer JVM over a shared queue.",
+        "The producer puts item-0..item-4, then closes the queue (the article's sentinel); the consumer " +
+            "takes items until the end of the stream."
     },
     footer = { "", "Exit status: 0 success, 1 a child failed (its pid, exception and log are printed), 2 bad usage." })
 public final class ProducerConsumerCommand implements Callable<Integer>

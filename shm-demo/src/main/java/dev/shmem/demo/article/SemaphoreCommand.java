@@ -32,8 +32,9 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Limited concurrency with a shared Semaphore: N worker JVMs start together, each holds one of the",
-        "semaphore's permits for a while; prints who enters and leaves and the most workers inside at once."
+        "Limited concurrency: worker JVMs share a Semaphore of 2 permits.",
+        "N worker JVMs start together, each holds one of the semaphore's permits for a while; prints who " +
+            "enters and leaves and the most workers inside at once."
     },
     footer = { "", "Exit status: 0 success, 1 a worker failed (its pid, exception and log are printed) or more " +
         "workers than permits were inside at once, 2 bad usage." })

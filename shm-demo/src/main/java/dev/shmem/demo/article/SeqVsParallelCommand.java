@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "The article's benchmark: heavy_task(n) = sum of sqrt(i) for i < n, over [n] * TASKS, sequentially",
-        "and on a pool of worker JVMs; prints both times, the speedup, the serialization cost per task and",
-        "the pool's overhead per task (an empty task)."
+        "The article's benchmark: heavy_task in this JVM vs on a pool of worker JVMs.",
+        "heavy_task(n) = sum of sqrt(i) for i < n, over [n] * TASKS, both ways; prints both times, the " +
+            "speedup, the serialization cost per task and the pool's overhead per task (an empty task)."
     },
     footer = { "", "Exit status: 0 success, 1 a task or worker failed (pid, exception and log are printed), 2 bad usage." })
 public final class SeqVsParallelCommand implements Callable<Integer>

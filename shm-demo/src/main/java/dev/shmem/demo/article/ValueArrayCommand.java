@@ -31,8 +31,9 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "The article's Value/Array example: two JVMs each add 1 to a shared int 1000 times under a shared lock,",
-        "a third adds 1 to each element of a shared int array [0, 0, 0]; prints the counter and the array."
+        "The article's Value/Array example: a shared counter under a shared lock, and a shared array.",
+        "Two JVMs each add 1 to a shared int 1000 times under a shared lock, a third adds 1 to each " +
+            "element of a shared int array [0, 0, 0]; prints the counter and the array."
     },
     footer = { "", "Exit status: 0 success, 1 a child failed (its pid, exception and log are printed), 2 bad usage." })
 public final class ValueArrayCommand implements Callable<Integer>

@@ -163,7 +163,7 @@ public final class ChildGroup implements AutoCloseable
         }
         for (final Member member : members)
         {
-            if (!member.failed && member.child.exitValue() == 0)
+            if (!member.failed && !member.child.isAlive() && member.child.exitValue() == 0)
             {
                 try
                 {
