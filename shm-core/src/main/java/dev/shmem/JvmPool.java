@@ -413,6 +413,13 @@ public final class JvmPool implements AutoCloseable
         {
             while (true)
             {
+                synchronized (this)
+                {
+                    if (finished)
+                    {
+                        return;
+                    }
+                }
                 final byte[] first = results.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 final List<Runnable> completions = new ArrayList<>();
                 synchronized (this)
@@ -442,6 +449,14 @@ public final class JvmPool implements AutoCloseable
         }
         catch (final RuntimeException | Error ex)
         {
+            synchronized (this)
+            {
+                if (finished)
+                {
+                    // shutdownNow() from another thread closed the region under our poll: nothing is wrong.
+                    return;
+                }
+            }
             shutdownNow();
             throw ex;
         }

@@ -14,7 +14,8 @@ import static java.lang.Double.longBitsToDouble;
  * {@code 0.0} and {@code -0.0} differ, and a NaN matches only the same NaN bits.
  *
  * <h2>Memory consistency effects</h2>
- * {@link #get} has volatile read semantics and {@link #set} volatile write semantics; {@link #compareAndSet},
+ * {@link #get} has volatile read semantics and {@link #set} volatile write semantics; {@link #getPlain} and
+ * {@link #setPlain} have none (for use under a {@link SharedLock}, which orders them); {@link #compareAndSet},
  * {@link #getAndSet} and the add family are volatile read-modify-writes; {@link #setRelease} pairs with an
  * acquiring read ({@link #getAcquire} or {@link #get}) of the value it wrote.
  *
@@ -56,6 +57,24 @@ public final class SharedDouble
     public void set(final double newValue)
     {
         buffer.putLongVolatile(VALUE, doubleToRawLongBits(newValue));
+    }
+
+    /**
+     * @return the current value, read with no ordering (plain): use it under a lock, or after an acquiring read
+     * that pairs with the writer's release.
+     */
+    public double getPlain()
+    {
+        return longBitsToDouble(buffer.getLong(VALUE));
+    }
+
+    /**
+     * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
+     *                 store that a reader pairs with an acquire.
+     */
+    public void setPlain(final double newValue)
+    {
+        buffer.putLong(VALUE, doubleToRawLongBits(newValue));
     }
 
     /**

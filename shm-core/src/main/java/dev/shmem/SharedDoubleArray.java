@@ -12,7 +12,8 @@ import static java.lang.Double.longBitsToDouble;
  * {@link SharedDouble}); {@link #getAndAdd} is a CAS loop.
  *
  * <h2>Memory consistency effects</h2>
- * Per element: {@link #get} is a volatile read, {@link #set} a volatile write, {@link #compareAndSet},
+ * Per element: {@link #getPlain} and {@link #setPlain} are unordered (for use under a {@link SharedLock});
+ * {@link #get} is a volatile read, {@link #set} a volatile write, {@link #compareAndSet},
  * {@link #getAndSet} and the add family volatile read-modify-writes, and {@link #setRelease} pairs with an
  * acquiring read ({@link #getAcquire} or {@link #get}) of the same element.
  *
@@ -67,6 +68,26 @@ public final class SharedDoubleArray
     public void set(final int index, final double newValue)
     {
         buffer.putLongVolatile(offset(index), doubleToRawLongBits(newValue));
+    }
+
+    /**
+     * @param index element index.
+     * @return the element, read with no ordering (plain): use it under a lock, or after an acquiring read that
+     * pairs with the writer's release.
+     */
+    public double getPlain(final int index)
+    {
+        return longBitsToDouble(buffer.getLong(offset(index)));
+    }
+
+    /**
+     * @param index    element index.
+     * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
+     *                 store that a reader pairs with an acquire.
+     */
+    public void setPlain(final int index, final double newValue)
+    {
+        buffer.putLong(offset(index), doubleToRawLongBits(newValue));
     }
 
     /**

@@ -9,7 +9,8 @@ import org.agrona.concurrent.AtomicBuffer;
  *
  * <h2>Memory consistency effects</h2>
  * As {@link java.util.concurrent.atomic.AtomicInteger} and {@link java.lang.invoke.VarHandle}, across processes:
- * {@link #get} has volatile read semantics and {@link #set} volatile write semantics; {@link #compareAndSet},
+ * {@link #get} has volatile read semantics and {@link #set} volatile write semantics; {@link #getPlain} and
+ * {@link #setPlain} have none (for use under a {@link SharedLock}, which orders them); {@link #compareAndSet},
  * {@link #getAndSet} and the add family are volatile read-modify-writes; {@link #setRelease} is a release store
  * that pairs with an acquiring read ({@link #getAcquire} or {@link #get}) of the value it wrote, so that writes
  * made before the release are visible after the acquire.
@@ -52,6 +53,24 @@ public final class SharedInt
     public void set(final int newValue)
     {
         buffer.putIntVolatile(VALUE, newValue);
+    }
+
+    /**
+     * @return the current value, read with no ordering (plain): use it under a lock, or after an acquiring read
+     * that pairs with the writer's release.
+     */
+    public int getPlain()
+    {
+        return buffer.getInt(VALUE);
+    }
+
+    /**
+     * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
+     *                 store that a reader pairs with an acquire.
+     */
+    public void setPlain(final int newValue)
+    {
+        buffer.putInt(VALUE, newValue);
     }
 
     /**

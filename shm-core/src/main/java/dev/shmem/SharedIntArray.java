@@ -8,7 +8,8 @@ import org.agrona.concurrent.AtomicBuffer;
  * Obtained with {@link SharedRegion#intArray(String, int)}. Elements are 4-byte aligned and never tear.
  *
  * <h2>Memory consistency effects</h2>
- * Per element, as {@link java.util.concurrent.atomic.AtomicIntegerArray}: {@link #get} is a volatile read,
+ * Per element, as {@link java.util.concurrent.atomic.AtomicIntegerArray}: {@link #getPlain} and
+ * {@link #setPlain} are unordered (for use under a {@link SharedLock}); {@link #get} is a volatile read,
  * {@link #set} a volatile write, {@link #compareAndSet}, {@link #getAndSet} and the add family volatile
  * read-modify-writes, and {@link #setRelease} pairs with an acquiring read ({@link #getAcquire} or {@link #get})
  * of the same element.
@@ -64,6 +65,26 @@ public final class SharedIntArray
     public void set(final int index, final int newValue)
     {
         buffer.putIntVolatile(offset(index), newValue);
+    }
+
+    /**
+     * @param index element index.
+     * @return the element, read with no ordering (plain): use it under a lock, or after an acquiring read that
+     * pairs with the writer's release.
+     */
+    public int getPlain(final int index)
+    {
+        return buffer.getInt(offset(index));
+    }
+
+    /**
+     * @param index    element index.
+     * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
+     *                 store that a reader pairs with an acquire.
+     */
+    public void setPlain(final int index, final int newValue)
+    {
+        buffer.putInt(offset(index), newValue);
     }
 
     /**

@@ -9,11 +9,10 @@ import org.agrona.concurrent.AtomicBuffer;
 
 import java.util.concurrent.TimeUnit;
 
+import static dev.shmem.internal.SemaphoreDescriptor.EVENT_COUNT_OFFSET;
 import static dev.shmem.internal.SemaphoreDescriptor.INITIAL_PERMITS_OFFSET;
 import static dev.shmem.internal.SemaphoreDescriptor.PERMITS_OFFSET;
 import static dev.shmem.internal.SemaphoreDescriptor.RECOVERED_OFFSET;
-import static dev.shmem.internal.SemaphoreDescriptor.WAITERS_OFFSET;
-import static dev.shmem.internal.SemaphoreDescriptor.WAKE_SEQUENCE_OFFSET;
 
 /**
  * A counting semaphore shared by every thread of every process that opens the region, with the verbs of
@@ -72,7 +71,7 @@ public final class SharedSemaphore
         this.name = name;
         this.buffer = buffer;
         this.attachment = attachment;
-        this.events = new EventCount(buffer, WAKE_SEQUENCE_OFFSET, WAITERS_OFFSET, sleeper);
+        this.events = new EventCount(buffer, EVENT_COUNT_OFFSET, sleeper);
         this.ledger = new PermitLedger(buffer, attachment.region().processes(), attachment.processStamp());
         this.bound = bound;
     }

@@ -33,6 +33,10 @@ abstract class AtomicLongConformanceTest
 
         long getAcquire();
 
+        long getPlain();
+
+        void setPlain(long v);
+
         void setRelease(long v);
 
         long getAndSet(long v);
@@ -89,6 +93,11 @@ abstract class AtomicLongConformanceTest
         assertEquals(5, v.get());
         v.setRelease(-6);
         assertEquals(-6, v.getAcquire());
+        v.setPlain(11);
+        assertEquals(11, v.getPlain());
+        assertEquals(11, v.get());
+        v.set(-6);
+        assertEquals(-6, v.getPlain());
         assertEquals(-6, v.getAndSet(7));
         assertEquals(7, v.get());
     }

@@ -44,6 +44,8 @@ class SharedDoubleTest
         d.set(1.5);
         assertEquals(1.5, d.getAndAdd(2.0));
         assertEquals(4.0, d.addAndGet(0.5));
+        d.setPlain(3.25);
+        assertEquals(3.25, d.getPlain());
         d.setRelease(-2.5);
         assertEquals(-2.5, d.getAcquire());
         assertEquals(-2.5, d.getAndSet(Double.NaN));
@@ -61,6 +63,9 @@ class SharedDoubleTest
         a.set(1, 0.25);
         assertEquals(0.25, a.getAndAdd(1, 0.25));
         assertEquals(1.0, a.addAndGet(1, 0.5));
+        a.setPlain(0, 0.5);
+        assertEquals(0.5, a.getPlain(0));
+        a.set(0, 0.0);
         a.setRelease(2, 7.0);
         assertEquals(7.0, a.getAcquire(2));
         assertEquals(7.0, a.getAndSet(2, 8.0));

@@ -15,6 +15,8 @@ class SharedIntTest extends AtomicLongConformanceTest
             public long get() { return v.get(); }
             public void set(final long x) { v.set(Math.toIntExact(x)); }
             public long getAcquire() { return v.getAcquire(); }
+            public long getPlain() { return v.getPlain(); }
+            public void setPlain(final long x) { v.setPlain(Math.toIntExact(x)); }
             public void setRelease(final long x) { v.setRelease(Math.toIntExact(x)); }
             public long getAndSet(final long x) { return v.getAndSet(Math.toIntExact(x)); }
             public boolean compareAndSet(final long e, final long x)

@@ -16,6 +16,8 @@ class SharedLongArrayElementTest extends AtomicLongConformanceTest
             public long get() { return a.get(i); }
             public void set(final long x) { a.set(i, x); }
             public long getAcquire() { return a.getAcquire(i); }
+            public long getPlain() { return a.getPlain(i); }
+            public void setPlain(final long x) { a.setPlain(i, x); }
             public void setRelease(final long x) { a.setRelease(i, x); }
             public long getAndSet(final long x) { return a.getAndSet(i, x); }
             public boolean compareAndSet(final long e, final long x) { return a.compareAndSet(i, e, x); }

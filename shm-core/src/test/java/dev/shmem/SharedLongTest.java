@@ -11,6 +11,8 @@ class SharedLongTest extends AtomicLongConformanceTest
             public long get() { return v.get(); }
             public void set(final long x) { v.set(x); }
             public long getAcquire() { return v.getAcquire(); }
+            public long getPlain() { return v.getPlain(); }
+            public void setPlain(final long x) { v.setPlain(x); }
             public void setRelease(final long x) { v.setRelease(x); }
             public long getAndSet(final long x) { return v.getAndSet(x); }
             public boolean compareAndSet(final long e, final long x) { return v.compareAndSet(e, x); }

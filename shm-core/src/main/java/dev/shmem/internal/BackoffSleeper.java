@@ -26,9 +26,10 @@ public final class BackoffSleeper implements Sleeper
     }
 
     @Override
-    public void wake(final AtomicBuffer buffer, final int offset, final int count)
+    public int wake(final AtomicBuffer buffer, final int offset, final int count)
     {
-        // Sleepers poll; nothing to do.
+        // Sleepers poll; nothing to do, and nobody to count.
+        return 0;
     }
 
     @Override

@@ -85,9 +85,9 @@ public final class FutexSleeper implements Sleeper
     }
 
     @Override
-    public void wake(final AtomicBuffer buffer, final int offset, final int count)
+    public int wake(final AtomicBuffer buffer, final int offset, final int count)
     {
-        Syscall.syscall(sysFutex, buffer.addressOffset() + offset, FUTEX_WAKE, count, 0, 0, 0);
+        return (int)Syscall.syscall(sysFutex, buffer.addressOffset() + offset, FUTEX_WAKE, count, 0, 0, 0);
     }
 
     @Override

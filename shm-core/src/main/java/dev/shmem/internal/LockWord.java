@@ -11,8 +11,6 @@ import static dev.shmem.internal.LockDescriptor.FLAG_INCONSISTENT;
 import static dev.shmem.internal.LockDescriptor.HOLD_COUNT_OFFSET;
 import static dev.shmem.internal.LockDescriptor.OWNER_OFFSET;
 import static dev.shmem.internal.LockDescriptor.TAKEOVERS_OFFSET;
-import static dev.shmem.internal.LockDescriptor.WAITERS_OFFSET;
-import static dev.shmem.internal.LockDescriptor.WAKE_SEQUENCE_OFFSET;
 
 /**
  * The owner-stamped lock word behind {@code SharedLock} and {@code SharedReentrantLock}: CAS fast path, event
@@ -42,7 +40,7 @@ public final class LockWord
         this.buffer = buffer;
         this.attachment = attachment;
         this.processes = attachment.region().processes();
-        this.events = new EventCount(buffer, WAKE_SEQUENCE_OFFSET, WAITERS_OFFSET, sleeper);
+        this.events = new EventCount(buffer, LockDescriptor.EVENT_COUNT_OFFSET, sleeper);
     }
 
     /**

@@ -23,16 +23,20 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *  +-------------------------------+-------------------------------+  256
  *  |  Not-Empty Sequence (futex)   |      Not-Empty Waiters        |
  *  +-------------------------------+-------------------------------+  264
- *  |   Not-Full Sequence (futex)   |       Not-Full Waiters        |
+ *  |   Not-Empty Wake Pending      |           Reserved            |
  *  +-------------------------------+-------------------------------+  272
- *  |             Slots             |       Max Message Bytes       |
+ *  |   Not-Full Sequence (futex)   |       Not-Full Waiters        |
  *  +-------------------------------+-------------------------------+  280
- *  |          Slot Stride          |           Reserved            |
+ *  |    Not-Full Wake Pending      |           Reserved            |
  *  +-------------------------------+-------------------------------+  288
+ *  |             Slots             |       Max Message Bytes       |
+ *  +-------------------------------+-------------------------------+  296
+ *  |          Slot Stride          |           Reserved            |
+ *  +-------------------------------+-------------------------------+  304
  *  |      Positions skipped after a dead producer (8 bytes)        |
- *  +---------------------------------------------------------------+  296
+ *  +---------------------------------------------------------------+  312
  *  |     Messages lost with a dead consumer (8 bytes)              |
- *  +---------------------------------------------------------------+  304
+ *  +---------------------------------------------------------------+  320
  *  |                        Pad to 384                             |
  *  +---------------------------------------------------------------+  384
  *  |  Slot[0]: Sequence (8) | Length (4) | Reserved (4) | Payload  |
@@ -50,11 +54,13 @@ public final class QueueDescriptor
 {
     public static final int TAIL_OFFSET = 0;
     public static final int HEAD_OFFSET = 128;
-    public static final int NOT_EMPTY_SEQUENCE_OFFSET = 256;
-    public static final int NOT_EMPTY_WAITERS_OFFSET = NOT_EMPTY_SEQUENCE_OFFSET + SIZE_OF_INT;
-    public static final int NOT_FULL_SEQUENCE_OFFSET = NOT_EMPTY_WAITERS_OFFSET + SIZE_OF_INT;
-    public static final int NOT_FULL_WAITERS_OFFSET = NOT_FULL_SEQUENCE_OFFSET + SIZE_OF_INT;
-    public static final int SLOTS_OFFSET = NOT_FULL_WAITERS_OFFSET + SIZE_OF_INT;
+    public static final int NOT_EMPTY_OFFSET = 256;
+    public static final int NOT_EMPTY_SEQUENCE_OFFSET = NOT_EMPTY_OFFSET + EventCountDescriptor.SEQUENCE_OFFSET;
+    public static final int NOT_EMPTY_WAITERS_OFFSET = NOT_EMPTY_OFFSET + EventCountDescriptor.WAITERS_OFFSET;
+    public static final int NOT_FULL_OFFSET = NOT_EMPTY_OFFSET + 16;
+    public static final int NOT_FULL_SEQUENCE_OFFSET = NOT_FULL_OFFSET + EventCountDescriptor.SEQUENCE_OFFSET;
+    public static final int NOT_FULL_WAITERS_OFFSET = NOT_FULL_OFFSET + EventCountDescriptor.WAITERS_OFFSET;
+    public static final int SLOTS_OFFSET = NOT_FULL_OFFSET + 16;
     public static final int MAX_MESSAGE_BYTES_OFFSET = SLOTS_OFFSET + SIZE_OF_INT;
     public static final int SLOT_STRIDE_OFFSET = MAX_MESSAGE_BYTES_OFFSET + SIZE_OF_INT;
     public static final int SKIPPED_OFFSET = SLOT_STRIDE_OFFSET + 2 * SIZE_OF_INT;

@@ -14,8 +14,10 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *  +-------------------------------+-------------------------------+  8
  *  |  Wake Sequence (futex word)   |            Waiters            |
  *  +-------------------------------+-------------------------------+ 16
+ *  |         Wake Pending          |           Reserved            |
+ *  +-------------------------------+-------------------------------+ 24
  *  |       Permits recovered from dead processes (8 bytes)         |
- *  +---------------------------------------------------------------+ 24
+ *  +---------------------------------------------------------------+ 32
  *  |                      Reserved to 64                           |
  *  +---------------------------------------------------------------+ 64
  *  |  Ledger[0]: slot generation (high 32) | permits held (low 32) |
@@ -35,9 +37,11 @@ public final class SemaphoreDescriptor
 {
     public static final int PERMITS_OFFSET = 0;
     public static final int INITIAL_PERMITS_OFFSET = PERMITS_OFFSET + SIZE_OF_INT;
-    public static final int WAKE_SEQUENCE_OFFSET = INITIAL_PERMITS_OFFSET + SIZE_OF_INT;
-    public static final int WAITERS_OFFSET = WAKE_SEQUENCE_OFFSET + SIZE_OF_INT;
-    public static final int RECOVERED_OFFSET = WAITERS_OFFSET + SIZE_OF_INT;
+    public static final int EVENT_COUNT_OFFSET = INITIAL_PERMITS_OFFSET + SIZE_OF_INT;
+    public static final int WAKE_SEQUENCE_OFFSET = EVENT_COUNT_OFFSET + EventCountDescriptor.SEQUENCE_OFFSET;
+    public static final int WAITERS_OFFSET = EVENT_COUNT_OFFSET + EventCountDescriptor.WAITERS_OFFSET;
+    public static final int WAKE_PENDING_OFFSET = EVENT_COUNT_OFFSET + EventCountDescriptor.PENDING_OFFSET;
+    public static final int RECOVERED_OFFSET = EVENT_COUNT_OFFSET + EventCountDescriptor.LENGTH + SIZE_OF_INT;
     public static final int LEDGER_OFFSET = HeaderDescriptor.CACHE_LINE_LENGTH;
     /** Each process's ledger word on its own cache line: processes never false-share their bookkeeping. */
     public static final int LEDGER_ENTRY_LENGTH = HeaderDescriptor.CACHE_LINE_LENGTH;

@@ -26,8 +26,9 @@ public interface Sleeper
      * @param buffer the buffer holding the word.
      * @param offset offset of the word.
      * @param count  how many to wake ({@link Integer#MAX_VALUE} for all).
+     * @return how many threads were woken, 0 if none was asleep or if the sleeper cannot tell.
      */
-    void wake(AtomicBuffer buffer, int offset, int count);
+    int wake(AtomicBuffer buffer, int offset, int count);
 
     /**
      * @param attempt how many times this waiter has slept so far in this wait.

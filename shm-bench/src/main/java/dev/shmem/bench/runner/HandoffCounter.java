@@ -34,10 +34,10 @@ public final class HandoffCounter
      */
     public boolean acquired()
     {
-        // Guarded by the lock being measured: plain-enough accesses, volatile only because SharedLong's are.
-        if (holder.get() != me)
+        // Guarded by the lock being measured, which orders these plain accesses.
+        if (holder.getPlain() != me)
         {
-            holder.set(me);
+            holder.setPlain(me);
             handoffs++;
             return true;
         }

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every process runs {@code lock(); counter.set(counter.get() + 1); unlock()} with one {@link SharedLock}: the
+ * Every process runs {@code lock(); counter.setPlain(counter.getPlain() + 1); unlock()} with one
+ * {@link SharedLock} (plain accesses: the lock orders them): the
  * shm equivalent of Python's {@code with value.get_lock(): value.value += 1}. Targets: {@code >= 30x} Python and
  * {@code >= 30x FileChannel.lock()}. Counts handoffs; checks that no increment was lost.
  */
@@ -36,7 +37,7 @@ public final class LockedIncrement extends ChildScenario
     @Override
     public String description()
     {
-        return "SharedLock around counter.set(counter.get() + 1), every process on one lock";
+        return "SharedLock around counter.setPlain(counter.getPlain() + 1), every process on one lock";
     }
 
     @Override
@@ -76,7 +77,7 @@ public final class LockedIncrement extends ChildScenario
                 try
                 {
                     handoffs.acquired();
-                    counter.set(counter.get() + 1);
+                    counter.setPlain(counter.getPlain() + 1);
                 }
                 finally
                 {
