@@ -13,8 +13,10 @@ public final class Waiting
     /** A waiter starts asking "is the holder dead?" after waiting this long, then at this interval. */
     public static final long LIVENESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private static final int SPINS = 100;
-    private static final int YIELDS = 4;
+    /** Busy attempts before a waiter yields ({@code -Dshm.wait.spins}, default 100). */
+    private static final int SPINS = Integer.getInteger("shm.wait.spins", 100);
+    /** Yields before a waiter sleeps in the kernel ({@code -Dshm.wait.yields}, default 4). */
+    private static final int YIELDS = Integer.getInteger("shm.wait.yields", 4);
 
     private Waiting()
     {
