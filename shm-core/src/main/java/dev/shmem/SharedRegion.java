@@ -36,7 +36,10 @@ import java.util.Set;
  * }</pre>
  *
  * <h2>Entries</h2>
- * Every factory method ({@link #longValue}, {@link #intArray}, ...) is get-or-create by name: the first caller in
+ * Values ({@link #intValue}, {@link #longValue}, {@link #doubleValue}), arrays ({@link #intArray},
+ * {@link #longArray}, {@link #doubleArray}), locks ({@link #lock}, {@link #reentrantLock}), semaphores
+ * ({@link #semaphore}, {@link #boundedSemaphore}) and queues ({@link #queue}). Every factory method is
+ * get-or-create by name: the first caller in
  * any process creates the entry (zero-filled), later callers in any process get the same memory. A name is 1 to
  * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
  * length, throws {@link IllegalStateException} naming both. Entries are never removed; a region that has no room
