@@ -203,11 +203,6 @@ public final class SharedIntArray
 
     private int offset(final int index)
     {
-        if (index < 0 || index >= length)
-        {
-            throw new IndexOutOfBoundsException(
-                "index " + index + " out of bounds for length " + length + " of array '" + name + "'");
-        }
-        return index << SHIFT;
+        return ArrayIndex.offset(index, length, SHIFT, name);
     }
 }
