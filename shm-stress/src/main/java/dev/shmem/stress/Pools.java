@@ -4,18 +4,33 @@ import dev.shmem.SharedDouble;
 import dev.shmem.SharedDoubleArray;
 import dev.shmem.SharedInt;
 import dev.shmem.SharedIntArray;
+import dev.shmem.SharedLock;
 import dev.shmem.SharedLong;
 import dev.shmem.SharedLongArray;
+import dev.shmem.SharedQueue;
+import dev.shmem.SharedReentrantLock;
 import dev.shmem.SharedRegion;
+import dev.shmem.SharedSemaphore;
+import dev.shmem.internal.Waiting;
+
+import java.time.Duration;
+import java.util.List;
 
 /**
- * The entry pools the tests lease from, one per shape, all made through the {@link SharedRegion} factories and
- * reset to zero on every lease. Lock, semaphore and takeover tests add their pools here the same way.
+ * The entry pools the tests lease from, one per shape, all made through the {@link SharedRegion} factories. A
+ * lease resets values and arrays to zero; locks, semaphores and queues cannot be reset through the public API, so
+ * their lease checks that the previous state left them as they were made (free and consistent, all permits back,
+ * empty and open) and throws otherwise, which makes a test that leaks a lock or a permit fail loudly instead of
+ * poisoning the next state.
  */
 public final class Pools
 {
     /** Length of every pooled array. */
     public static final int ARRAY_LENGTH = 4;
+    /** Slots of every pooled queue. */
+    public static final int QUEUE_SLOTS = 4;
+    /** Largest message of every pooled queue. */
+    public static final int QUEUE_MAX_MESSAGE_BYTES = 128;
 
     /** {@code SharedInt}, reset to 0. */
     public static final EntryPool<SharedInt> INTS =
@@ -36,8 +51,109 @@ public final class Pools
     public static final EntryPool<SharedDoubleArray> DOUBLE_ARRAYS = new EntryPool<>(
         "double-array", (region, name) -> region.doubleArray(name, ARRAY_LENGTH), Pools::zero);
 
+    /** {@code SharedLock}, free and consistent. */
+    public static final EntryPool<SharedLock> LOCKS =
+        new EntryPool<>("lock", SharedRegion::lock, Pools::requireFree);
+    /** {@code SharedReentrantLock}, free and consistent. */
+    public static final EntryPool<SharedReentrantLock> REENTRANT_LOCKS =
+        new EntryPool<>("reentrant-lock", SharedRegion::reentrantLock, Pools::requireFree);
+
+    /**
+     * Semaphores take a counter line plus a ledger line per process slot (8 KiB with 128 slots): their pools use
+     * regions of 1 MiB (256 directory records).
+     */
+    private static final PoolRegions SEMAPHORE_REGIONS = new PoolRegions(1 << 20, 192);
+
+    /** {@code SharedSemaphore} of 0 permits, all permits back. */
+    public static final EntryPool<SharedSemaphore> SEMAPHORES_0 = semaphores("semaphore-0", 0);
+    /** {@code SharedSemaphore} of 1 permit, all permits back. */
+    public static final EntryPool<SharedSemaphore> SEMAPHORES_1 = semaphores("semaphore-1", 1);
+    /** {@code SharedSemaphore} of 2 permits, all permits back. */
+    public static final EntryPool<SharedSemaphore> SEMAPHORES_2 = semaphores("semaphore-2", 2);
+    /** Bounded {@code SharedSemaphore} of 1 permit, all permits back. */
+    public static final EntryPool<SharedSemaphore> BOUNDED_SEMAPHORES_1 = new EntryPool<>("bounded-semaphore-1",
+        (region, name) -> region.boundedSemaphore(name, 1), semaphore -> requirePermits(semaphore, 1),
+        SEMAPHORE_REGIONS, Duration.ZERO);
+
+    /** {@code SharedQueue} of {@link #QUEUE_SLOTS} slots and {@link #QUEUE_MAX_MESSAGE_BYTES} bytes, empty and open. */
+    public static final EntryPool<SharedQueue> QUEUES = new EntryPool<>("queue",
+        (region, name) -> region.queue(name, QUEUE_SLOTS, QUEUE_MAX_MESSAGE_BYTES), Pools::requireEmptyAndOpen);
+
+    /**
+     * The cooled dead-owner locks' pool grows to {@link EntryPool#COOLING_LIMIT} entries: regions of 4 MiB (1024
+     * directory records) hold them in a dozen files.
+     */
+    private static final PoolRegions DEAD_OWNER_LOCK_REGIONS = new PoolRegions(4 << 20, 768);
+
+    /** A lock owned by a dead process (see {@link DeadOwnerLock}); its two handles may be warm. */
+    public static final EntryPool<DeadOwnerLock> DEAD_OWNER_LOCKS = new EntryPool<>("dead-owner-lock",
+        DeadOwnerLock::create, Pools::plantDeadOwner, DEAD_OWNER_LOCK_REGIONS, Duration.ZERO);
+    /**
+     * A lock owned by a dead process whose two handles have rested at least the liveness-check interval (so that
+     * their next {@code tryLock()} checks the owner's liveness), except for the new entries the pool makes while
+     * it grows: see {@link Lease#isCool()}.
+     */
+    public static final EntryPool<DeadOwnerLock> COOLED_DEAD_OWNER_LOCKS = new EntryPool<>(
+        "cooled-dead-owner-lock", DeadOwnerLock::create, Pools::plantDeadOwner, DEAD_OWNER_LOCK_REGIONS,
+        Duration.ofNanos(Waiting.LIVENESS_INTERVAL_NANOS).plusMillis(1));
+
     private Pools()
     {
+    }
+
+    /**
+     * @return every pool above.
+     */
+    public static List<EntryPool<?>> all()
+    {
+        return List.of(INTS, LONGS, DOUBLES, INT_ARRAYS, LONG_ARRAYS, DOUBLE_ARRAYS, LOCKS, REENTRANT_LOCKS,
+            SEMAPHORES_0, SEMAPHORES_1, SEMAPHORES_2, BOUNDED_SEMAPHORES_1, QUEUES, DEAD_OWNER_LOCKS,
+            COOLED_DEAD_OWNER_LOCKS);
+    }
+
+    private static EntryPool<SharedSemaphore> semaphores(final String kind, final int permits)
+    {
+        return new EntryPool<>(kind, (region, name) -> region.semaphore(name, permits),
+            semaphore -> requirePermits(semaphore, permits), SEMAPHORE_REGIONS, Duration.ZERO);
+    }
+
+    private static void requireFree(final SharedLock lock)
+    {
+        if (lock.isLocked() || !lock.isConsistent())
+        {
+            throw new IllegalStateException("pooled " + lock + " is not free and consistent: a test leaked it");
+        }
+    }
+
+    private static void requireFree(final SharedReentrantLock lock)
+    {
+        if (lock.isLocked() || !lock.isConsistent())
+        {
+            throw new IllegalStateException("pooled " + lock + " is not free and consistent: a test leaked it");
+        }
+    }
+
+    private static void requirePermits(final SharedSemaphore semaphore, final int permits)
+    {
+        if (semaphore.availablePermits() != permits)
+        {
+            throw new IllegalStateException("pooled " + semaphore + " should have its " + permits +
+                " permits back: a test leaked or over-released permits");
+        }
+    }
+
+    private static void requireEmptyAndOpen(final SharedQueue queue)
+    {
+        if (queue.isClosed() || !queue.isEmpty())
+        {
+            throw new IllegalStateException("pooled " + queue + " should be open and empty: a test left it so");
+        }
+    }
+
+    private static void plantDeadOwner(final DeadOwnerLock lock)
+    {
+        DeadOwnerLock.requireReusable(lock);
+        lock.plantDeadOwner();
     }
 
     private static void zero(final SharedIntArray array)

@@ -50,11 +50,23 @@ public final class StressRegions
      */
     public static SharedRegion create()
     {
+        return create(CAPACITY);
+    }
+
+    /**
+     * Creates a new region file of the given capacity, registered for deletion.
+     *
+     * @param capacity bytes of the file.
+     * @return the open region.
+     * @throws UncheckedIOException if the file cannot be created.
+     */
+    public static SharedRegion create(final long capacity)
+    {
         final Path path = DIRECTORY.resolve(StressFiles.fileName(PID, SEQUENCE.incrementAndGet()));
         LIVE.add(path);
         try
         {
-            return SharedRegion.create(path, CAPACITY);
+            return SharedRegion.create(path, capacity);
         }
         catch (final IOException ex)
         {

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,33 +90,50 @@ class StressTestClassesTest
         }));
     }
 
+    /**
+     * Runs the actors of each state one after the other (one of the interleavings jcstress can produce), or, for
+     * a class marked {@code @UnitCheck(actorsTogether = true)} whose actors wait for each other, in threads of
+     * their own started together; then the arbiter. Every outcome must be acceptable, and every lease and fresh
+     * name must be returned.
+     */
     @TestFactory
-    Stream<DynamicTest> sequentialRunIsAcceptableAndReturnsItsLeases() throws IOException
+    Stream<DynamicTest> unitRunIsAcceptableAndReturnsItsLeases() throws IOException
     {
         return testClasses().stream().map(test -> DynamicTest.dynamicTest(test.getSimpleName(), () ->
         {
             final List<Method> actors = methods(test, Actor.class);
             final Method arbiter = methods(test, Arbiter.class).get(0);
             final Class<?> resultType = arbiter.getParameterTypes()[0];
-            int poolEntries = -1;
+            final UnitCheck check = test.getAnnotation(UnitCheck.class);
+            final int runs = check == null ? SEQUENTIAL_RUNS : check.runs();
+            final boolean together = check != null && check.actorsTogether();
             int files = -1;
-            for (int run = 0; run < SEQUENTIAL_RUNS; run++)
+            for (int run = 0; run < runs; run++)
             {
                 final Object state = test.getConstructor().newInstance();
                 final Object result = resultType.getConstructor().newInstance();
-                for (final Method actor : actors)
+                if (together)
                 {
-                    invoke(actor, state, result);
+                    invokeTogether(actors, state, result);
+                }
+                else
+                {
+                    for (final Method actor : actors)
+                    {
+                        invoke(actor, state, result);
+                    }
                 }
                 invoke(arbiter, state, result);
                 assertAcceptable(test, result.toString());
                 if (run == 0)
                 {
-                    poolEntries = poolEntries();
                     files = StressRegions.liveFiles();
                 }
             }
-            assertEquals(poolEntries, poolEntries(), "pools grew: leases are not returned");
+            for (final EntryPool<?> pool : Pools.all())
+            {
+                assertEquals(0, pool.outstanding(), "leases are not returned");
+            }
             assertTrue(StressRegions.liveFiles() <= files + 1, "region files pile up: fresh names not released");
         }));
     }
@@ -149,10 +170,36 @@ class StressTestClassesTest
         }
     }
 
-    private static int poolEntries()
+    private static void invokeTogether(final List<Method> actors, final Object state, final Object result)
+        throws Exception
     {
-        return Pools.INTS.size() + Pools.LONGS.size() + Pools.DOUBLES.size() + Pools.INT_ARRAYS.size() +
-            Pools.LONG_ARRAYS.size() + Pools.DOUBLE_ARRAYS.size();
+        final CountDownLatch start = new CountDownLatch(1);
+        final List<FutureTask<Void>> tasks = new ArrayList<>();
+        for (final Method actor : actors)
+        {
+            final FutureTask<Void> task = new FutureTask<>(() ->
+            {
+                start.await();
+                invoke(actor, state, result);
+                return null;
+            });
+            final Thread thread = new Thread(task, "unit-" + actor.getName());
+            thread.setDaemon(true);
+            thread.start();
+            tasks.add(task);
+        }
+        start.countDown();
+        for (final FutureTask<Void> task : tasks)
+        {
+            try
+            {
+                task.get(30, TimeUnit.SECONDS);
+            }
+            catch (final ExecutionException ex)
+            {
+                throw ex.getCause() instanceof Exception ? (Exception)ex.getCause() : ex;
+            }
+        }
     }
 
     private static List<Method> methods(final Class<?> test, final Class<? extends java.lang.annotation.Annotation> kind)
