@@ -110,6 +110,28 @@ public abstract class ChildScenario implements Scenario
     }
 
     /**
+     * @return the capacity of the scenario's region (default {@value #REGION_CAPACITY} bytes); a scenario with
+     * large entries, such as a queue of 1 KiB messages, asks for more.
+     */
+    protected long regionCapacity()
+    {
+        return REGION_CAPACITY;
+    }
+
+    /**
+     * Whether a child's operations make the scenario's ops/s. By default every child's do; in a producer/consumer
+     * scenario only the consumers' (one message delivered is one operation, not two).
+     *
+     * @param index     the child's index.
+     * @param processes number of children.
+     * @return true if its operations are summed into the scenario's ops/s.
+     */
+    protected boolean countsTowardsRate(final int index, final int processes)
+    {
+        return true;
+    }
+
+    /**
      * Parent side, after {@link #verify}: derive scenario-specific metrics from the reports (the default adds
      * nothing; every worker counter is already reported as a total and a rate).
      *
@@ -137,7 +159,7 @@ public abstract class ChildScenario implements Scenario
         final List<Path> reportFiles = new ArrayList<>();
         ParentContext context = null;
         boolean succeeded = false;
-        try (SharedRegion region = SharedRegion.create(regionPath, REGION_CAPACITY))
+        try (SharedRegion region = SharedRegion.create(regionPath, regionCapacity()))
         {
             final Phase.Word phase = new Phase.Word(region);
             final SharedLong ready = region.longValue(Phase.READY_ENTRY);
@@ -256,8 +278,11 @@ public abstract class ChildScenario implements Scenario
         final Map<String, Double> metrics = new TreeMap<>();
         for (final ChildReport report : reports)
         {
-            opsPerSecond += report.opsPerSecond();
-            measuredOps += report.measuredOps();
+            if (countsTowardsRate(report.index(), reports.size()))
+            {
+                opsPerSecond += report.opsPerSecond();
+                measuredOps += report.measuredOps();
+            }
             if (report.latency() != null)
             {
                 if (latency == null)

@@ -6,12 +6,12 @@ import java.util.Locale;
  * A minimal streaming JSON writer for the runner's report (objects, arrays, strings, numbers, booleans);
  * non-finite numbers are written as {@code null}. Callers nest {@code begin}/{@code end} correctly.
  */
-final class JsonWriter
+public final class JsonWriter
 {
     private final StringBuilder out = new StringBuilder();
     private boolean needsComma;
 
-    JsonWriter beginObject()
+    public JsonWriter beginObject()
     {
         separate();
         out.append('{');
@@ -19,14 +19,14 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter endObject()
+    public JsonWriter endObject()
     {
         out.append('}');
         needsComma = true;
         return this;
     }
 
-    JsonWriter beginArray()
+    public JsonWriter beginArray()
     {
         separate();
         out.append('[');
@@ -34,14 +34,14 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter endArray()
+    public JsonWriter endArray()
     {
         out.append(']');
         needsComma = true;
         return this;
     }
 
-    JsonWriter name(final String name)
+    public JsonWriter name(final String name)
     {
         separate();
         string(name);
@@ -50,7 +50,7 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter value(final String value)
+    public JsonWriter value(final String value)
     {
         separate();
         if (value == null)
@@ -65,7 +65,7 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter value(final double value)
+    public JsonWriter value(final double value)
     {
         separate();
         if (Double.isFinite(value))
@@ -81,7 +81,7 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter value(final boolean value)
+    public JsonWriter value(final boolean value)
     {
         separate();
         out.append(value);
@@ -89,12 +89,12 @@ final class JsonWriter
         return this;
     }
 
-    JsonWriter field(final String name, final String value)
+    public JsonWriter field(final String name, final String value)
     {
         return name(name).value(value);
     }
 
-    JsonWriter field(final String name, final double value)
+    public JsonWriter field(final String name, final double value)
     {
         return name(name).value(value);
     }

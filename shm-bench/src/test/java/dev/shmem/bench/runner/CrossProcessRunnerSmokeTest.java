@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The smoke run of the cross-process runner: every scenario with 2 processes and tiny durations, through the
  * command line, then the JSON it wrote must parse and show every scenario measured (a positive rate, its
- * invariant checked) or, for the Python baselines only, skipped because python3 is missing.
+ * invariant checked: for the queues, every message delivered exactly once) or, for the Python baselines only,
+ * skipped because python3 is missing.
  * Skipped with {@code -Dshm.bench.smoke.skip=true}.
  */
 @DisabledIfSystemProperty(named = "shm.bench.smoke.skip", matches = "true")
@@ -67,6 +68,19 @@ class CrossProcessRunnerSmokeTest
         assertTrue((Double)latency.get("count") > 0, "filelock latency samples");
         assertTrue((Double)latency.get("p50") <= (Double)latency.get("p99"), "p50 <= p99");
         assertTrue(((Map<String, Object>)fileLock.get("metrics")).containsKey("handoffs/s"), "handoffs counted");
+
+        for (final String queue : List.of("queue8", "queue1k"))
+        {
+            final Map<String, Object> scenario = scenarios.stream()
+                .filter(s -> s.get("name").equals(queue)).findFirst().orElseThrow();
+            final Map<String, Object> metrics = (Map<String, Object>)scenario.get("metrics");
+            assertTrue((Double)metrics.get("received") > 0, queue + " messages received in the window");
+            assertTrue((Double)metrics.get("sent") > 0, queue + " messages sent in the window");
+            assertEquals(1.0, metrics.get("producers"), queue + " producers");
+        }
+        final Map<String, Object> queueLatency = (Map<String, Object>)scenarios.stream()
+            .filter(s -> s.get("name").equals("queue1k")).findFirst().orElseThrow().get("latencyMicros");
+        assertTrue((Double)queueLatency.get("count") > 0, "queue1k latency samples");
 
         final List<Map<String, Object>> targets = (List<Map<String, Object>>)report.get("targets");
         final Map<String, Object> atomicVsRaw = targets.stream()

@@ -9,7 +9,7 @@ import java.util.Map;
  * Test helper: a strict JSON parser (RFC 8259 values, no extensions) returning maps, lists, strings, doubles,
  * booleans and null; throws {@link IllegalArgumentException} at the first malformed character or trailing text.
  */
-final class MiniJson
+public final class MiniJson
 {
     private final String text;
     private int at;
@@ -19,7 +19,7 @@ final class MiniJson
         this.text = text;
     }
 
-    static Object parse(final String text)
+    public static Object parse(final String text)
     {
         final MiniJson parser = new MiniJson(text);
         final Object value = parser.value();

@@ -16,6 +16,10 @@ public final class Scenarios
     public static final String PYTHON_VALUE_LOCK = "python.value_lock";
     /** Python {@code Semaphore(1)} acquire/release pairs. */
     public static final String PYTHON_SEMAPHORE = "python.semaphore";
+    /** Python {@code multiprocessing.Queue()} of 8-byte {@code bytes}. */
+    public static final String PYTHON_QUEUE8 = "python.queue8";
+    /** Python {@code multiprocessing.Queue()} of 1 KiB {@code bytes}. */
+    public static final String PYTHON_QUEUE1K = "python.queue1k";
 
     private Scenarios()
     {
@@ -38,6 +42,12 @@ public final class Scenarios
             new LockedIncrement(),
             new SemaphorePairs(),
             new LockPingPong(),
-            new BlockedWaiterCpu());
+            new BlockedWaiterCpu(),
+            new PythonScenario(PYTHON_QUEUE8, "queue8",
+                "Python multiprocessing: Queue(), producers put(8-byte bytes), consumers get()"),
+            new PythonScenario(PYTHON_QUEUE1K, "queue1k",
+                "Python multiprocessing: Queue(), producers put(1 KiB bytes), consumers get()"),
+            new Queue8Bytes(),
+            new Queue1KiB());
     }
 }

@@ -1,0 +1,177 @@
+package dev.shmem.bench.pool;
+
+import dev.shmem.JvmPool;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The {@link JvmPool} side of the {@link PoolBenchmark}: one pool of {@code --workers} child JVMs, measured in
+ * this order: start (create to the first result of an empty task), sequential round trips of empty tasks
+ * ({@code submit(...).get()}), {@code map} throughput of empty tasks, then the seed article's heavy map against
+ * the same inputs run one after the other in this JVM.
+ *
+ * <p>Checks: every empty task returns its input ({@code null}); the heavy map's results equal the sequential
+ * ones exactly. Every wait is bounded: one result by {@code --task-timeout}, and the pool itself kills a worker
+ * whose task runs longer ({@code JvmPool.Builder.taskTimeout}).
+ */
+final class JvmPoolMeasurements
+{
+    private JvmPoolMeasurements()
+    {
+    }
+
+    static PoolFigures run(final PoolSettings settings, final PrintStream log) throws Exception
+    {
+        final List<Integer> heavyInputs = Collections.nCopies(settings.heavyTasks(), settings.heavyN());
+        final List<Object> emptyInputs = Collections.nCopies(settings.mapTasks(), null);
+        final long created = System.nanoTime();
+        try (JvmPool pool = JvmPool.builder().workers(settings.workers()).taskTimeout(settings.taskTimeout())
+            .closeTimeout(settings.taskTimeout()).logDirectory(settings.workDirectory()).build())
+        {
+            await(pool.submit(EmptyTask.class, null), settings.taskTimeout());
+            final double startSeconds = (System.nanoTime() - created) / 1e9;
+            // Every worker up before anything is timed.
+            checkEmpty(pool.map(EmptyTask.class, Collections.nCopies(4 * settings.workers(), null)),
+                4 * settings.workers());
+
+            log.println("JvmPool: empty task round trips (submit + get) ...");
+            final Histogram roundTrips = new Histogram(3);
+            final double roundTripsPerSecond = roundTrips(pool, settings, roundTrips);
+
+            log.println("JvmPool: map of " + settings.mapTasks() + " empty tasks ...");
+            final double mapTasksPerSecond = mapThroughput(pool, settings, emptyInputs);
+
+            log.println("JvmPool: heavy_task x " + settings.heavyTasks() + ", sequential and map ...");
+            final List<Double> expected = sequential(heavyInputs);
+            sequential(heavyInputs);
+            long begin = System.nanoTime();
+            checkHeavy(pool.map(HeavyTask.class, heavyInputs), expected);
+            final double coldSeconds = (System.nanoTime() - begin) / 1e9;
+            checkHeavy(pool.map(HeavyTask.class, heavyInputs), expected);
+            final List<Double> sequentialTimes = new ArrayList<>();
+            final List<Double> parallelTimes = new ArrayList<>();
+            for (int round = 0; round < settings.rounds(); round++)
+            {
+                begin = System.nanoTime();
+                final List<Double> values = sequential(heavyInputs);
+                sequentialTimes.add((System.nanoTime() - begin) / 1e9);
+                checkHeavy(values, expected);
+                begin = System.nanoTime();
+                final List<Double> parallel = pool.map(HeavyTask.class, heavyInputs);
+                parallelTimes.add((System.nanoTime() - begin) / 1e9);
+                checkHeavy(parallel, expected);
+            }
+            return new PoolFigures(startSeconds, roundTripsPerSecond,
+                roundTrips.getValueAtPercentile(50) / 1e3, roundTrips.getValueAtPercentile(99) / 1e3,
+                mapTasksPerSecond, Double.NaN, median(sequentialTimes), median(parallelTimes), coldSeconds);
+        }
+    }
+
+    private static double roundTrips(final JvmPool pool, final PoolSettings settings, final Histogram latency)
+        throws Exception
+    {
+        final long warmEnd = System.nanoTime() + settings.warmup().toNanos();
+        while (System.nanoTime() - warmEnd < 0)
+        {
+            checkEmpty(await(pool.submit(EmptyTask.class, null), settings.taskTimeout()));
+        }
+        final long begin = System.nanoTime();
+        final long end = begin + settings.duration().toNanos();
+        long now = begin;
+        long count = 0;
+        while (now - end < 0)
+        {
+            checkEmpty(await(pool.submit(EmptyTask.class, null), settings.taskTimeout()));
+            final long later = System.nanoTime();
+            latency.recordValue(later - now);
+            now = later;
+            count++;
+        }
+        return count * 1e9 / (now - begin);
+    }
+
+    private static double mapThroughput(final JvmPool pool, final PoolSettings settings, final List<Object> inputs)
+        throws InterruptedException
+    {
+        final long warmEnd = System.nanoTime() + settings.warmup().toNanos();
+        while (System.nanoTime() - warmEnd < 0)
+        {
+            checkEmpty(pool.map(EmptyTask.class, inputs), inputs.size());
+        }
+        final long begin = System.nanoTime();
+        long calls = 0;
+        long now;
+        do
+        {
+            checkEmpty(pool.map(EmptyTask.class, inputs), inputs.size());
+            calls++;
+            now = System.nanoTime();
+        }
+        while (now - begin < settings.duration().toNanos());
+        return calls * inputs.size() * 1e9 / (now - begin);
+    }
+
+    private static List<Double> sequential(final List<Integer> inputs)
+    {
+        final List<Double> values = new ArrayList<>(inputs.size());
+        for (final int n : inputs)
+        {
+            values.add(HeavyTask.heavy(n));
+        }
+        return values;
+    }
+
+    private static <T> T await(final CompletableFuture<T> future, final Duration timeout)
+        throws InterruptedException, ExecutionException
+    {
+        try
+        {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new IllegalStateException("no result within " + timeout, ex);
+        }
+    }
+
+    private static void checkEmpty(final Object result)
+    {
+        if (result != null)
+        {
+            throw new IllegalStateException("the empty task returned " + result + ", expected its input null");
+        }
+    }
+
+    private static void checkEmpty(final List<Object> results, final int expected)
+    {
+        if (results.size() != expected)
+        {
+            throw new IllegalStateException("map returned " + results.size() + " results, expected " + expected);
+        }
+        results.forEach(JvmPoolMeasurements::checkEmpty);
+    }
+
+    private static void checkHeavy(final List<Double> actual, final List<Double> expected)
+    {
+        if (!actual.equals(expected))
+        {
+            throw new IllegalStateException("heavy results " + actual + " differ from the sequential " + expected);
+        }
+    }
+
+    static double median(final List<Double> values)
+    {
+        final List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.shmem.bench.runner.scenarios;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The messages of the queue scenarios. Every message starts with an id word, {@code producer << 48 | sequence}
+ * (little-endian), so that consumers can check that each producer's messages arrive once and in order. A message
+ * of at least {@value #STAMPED_MIN_BYTES} bytes also carries the {@code System.nanoTime()} of its offer at
+ * offset {@value #STAMP_OFFSET} (one clock for all processes: {@code CLOCK_MONOTONIC}) and repeats the id in its
+ * last 8 bytes, so that a torn message would be seen.
+ */
+final class QueueMessage
+{
+    /** Bits of the sequence number in the id. */
+    static final int SEQUENCE_BITS = 48;
+    /** Offset of the offer time stamp. */
+    static final int STAMP_OFFSET = 8;
+    /** Smallest message with a time stamp and a trailing id. */
+    static final int STAMPED_MIN_BYTES = 24;
+
+    private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private QueueMessage()
+    {
+    }
+
+    static boolean isStamped(final int bytes)
+    {
+        return bytes >= STAMPED_MIN_BYTES;
+    }
+
+    static long id(final int producer, final long sequence)
+    {
+        return ((long)producer << SEQUENCE_BITS) | sequence;
+    }
+
+    static int producerOf(final long id)
+    {
+        return (int)(id >>> SEQUENCE_BITS);
+    }
+
+    static long sequenceOf(final long id)
+    {
+        return id & SEQUENCE_MASK;
+    }
+
+    static long getLong(final byte[] message, final int offset)
+    {
+        return (long)LONG.get(message, offset);
+    }
+
+    static void putLong(final byte[] message, final int offset, final long value)
+    {
+        LONG.set(message, offset, value);
+    }
+
+    /**
+     * Checks a received message's length and, if stamped, that its trailing id equals its leading one.
+     *
+     * @param message the message.
+     * @param bytes   the scenario's message length.
+     * @return its id.
+     * @throws IllegalStateException if it is malformed.
+     */
+    static long checkedId(final byte[] message, final int bytes)
+    {
+        if (message.length != bytes)
+        {
+            throw new IllegalStateException("message of " + message.length + " bytes, expected " + bytes);
+        }
+        final long id = getLong(message, 0);
+        if (isStamped(bytes) && getLong(message, bytes - 8) != id)
+        {
+            throw new IllegalStateException("torn message: id " + Long.toHexString(id) + " at the start, " +
+                Long.toHexString(getLong(message, bytes - 8)) + " at the end");
+        }
+        return id;
+    }
+}
