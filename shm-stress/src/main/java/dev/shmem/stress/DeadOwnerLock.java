@@ -152,8 +152,10 @@ public final class DeadOwnerLock
             throw new IllegalStateException("process slot " + slot + " is in use (pid " + processes.pidAt(slot) +
                 "): cannot simulate a dead owner in it");
         }
-        final int generation = (processes.generationAt(slot) + 1) & 0xFFFF;
-        final long stamp = ProcessTable.threadStamp(ProcessTable.processStamp(slot, generation == 0 ? 1 : generation), 1);
+        // A generation the slot does not have: what a stamp of the slot's previous, departed occupant looks like.
+        final int next = (processes.generationAt(slot) + 1) & 0xFFFF;
+        final int generation = next == 0 ? 1 : next;
+        final long stamp = ProcessTable.threadStamp(ProcessTable.processStamp(slot, generation), 1);
         if (processes.isAlive(stamp))
         {
             throw new IllegalStateException("stamp " + Long.toHexString(stamp) + " of an unattached slot is alive");

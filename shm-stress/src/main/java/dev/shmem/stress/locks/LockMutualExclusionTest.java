@@ -4,6 +4,7 @@ import dev.shmem.SharedLock;
 import dev.shmem.stress.Lease;
 import dev.shmem.stress.Occupancy;
 import dev.shmem.stress.Pools;
+import dev.shmem.stress.Unlocking;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -18,8 +19,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * Mutual exclusion of {@link SharedLock}: two actors {@code lock()}, mark themselves inside (an {@link Occupancy}
  * checker: its id written on entry, read back on exit), increment a plain Java field, wait a little, and
  * {@code unlock()}. Critical sections never overlap, and the plain increments are never lost (the lock orders plain
- * memory too). Results: actor 1 and actor 2 saw the other inside (1) or not (0), the plain counter, the lock still
- * held afterwards (1) or free (0).
+ * memory too). Results: actor 1 and actor 2 saw the other inside, or had their unlock refused because the other
+ * held the lock too (1), or not (0), the plain counter, the lock still held afterwards (1) or free (0).
  */
 @JCStressTest
 @Outcome(id = "0, 0, 2, 0", expect = ACCEPTABLE, desc = "one critical section after the other, lock free")
@@ -64,16 +65,11 @@ public class LockMutualExclusionTest
     private int critical(final int id)
     {
         lock.lock();
-        try
-        {
-            final boolean alone = occupancy.enter(id);
-            count++;
-            Occupancy.work();
-            return alone & occupancy.leave(id) ? 0 : 1;
-        }
-        finally
-        {
-            lock.unlock();
-        }
+        final boolean alone = occupancy.enter(id);
+        count++;
+        Occupancy.work();
+        final boolean stillAlone = occupancy.leave(id);
+        // An unlock refused to the thread that locked means another thread held the lock too.
+        return Unlocking.unlock(lock) & alone & stillAlone ? 0 : 1;
     }
 }

@@ -4,6 +4,7 @@ import dev.shmem.SharedReentrantLock;
 import dev.shmem.stress.Lease;
 import dev.shmem.stress.Occupancy;
 import dev.shmem.stress.Pools;
+import dev.shmem.stress.Unlocking;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -20,7 +21,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * inside (an {@link Occupancy} checker), increment a plain Java field, {@code unlock()} once, check that they still
  * hold the lock (hold count 1) and are still alone inside, then {@code unlock()} again. The first unlock must not
  * let the other actor in. Results: actor 1 and actor 2 (0 alone throughout with the right hold counts, 1 the
- * other actor was inside, 2 a wrong hold count), the plain counter, the lock held afterwards (1) or free (0).
+ * other actor was inside or an unlock was refused because it held the lock too, 2 a wrong hold count), the plain
+ * counter, the lock held afterwards (1) or free (0).
  */
 @JCStressTest
 @Outcome(id = "0, 0, 2, 0", expect = ACCEPTABLE, desc = "one nested critical section after the other, lock free")
@@ -66,42 +68,21 @@ public class ReentrantLockMutualExclusionTest
     private int critical(final int id)
     {
         lock.lock();
-        try
+        lock.lock();
+        final boolean alone = occupancy.enter(id);
+        count++;
+        Occupancy.work();
+        final boolean nestedCount = lock.getHoldCount() == 2;
+        final boolean innerUnlocked = Unlocking.unlock(lock);
+        final boolean outerCount = lock.getHoldCount() == 1;
+        Occupancy.work();
+        final boolean stillAlone = occupancy.leave(id);
+        // An unlock refused to the thread that locked means another thread held the lock too.
+        final boolean outerUnlocked = Unlocking.unlock(lock);
+        if (!(alone & stillAlone & innerUnlocked & outerUnlocked))
         {
-            int verdict = 0;
-            lock.lock();
-            try
-            {
-                final boolean alone = occupancy.enter(id);
-                count++;
-                Occupancy.work();
-                if (lock.getHoldCount() != 2)
-                {
-                    verdict = 2;
-                }
-                if (!alone)
-                {
-                    verdict = 1;
-                }
-            }
-            finally
-            {
-                lock.unlock();
-            }
-            if (lock.getHoldCount() != 1 && verdict == 0)
-            {
-                verdict = 2;
-            }
-            Occupancy.work();
-            if (!occupancy.leave(id))
-            {
-                verdict = 1;
-            }
-            return verdict;
+            return 1;
         }
-        finally
-        {
-            lock.unlock();
-        }
+        return nestedCount & outerCount ? 0 : 2;
     }
 }

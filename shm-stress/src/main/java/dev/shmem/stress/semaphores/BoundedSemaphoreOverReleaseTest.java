@@ -73,6 +73,7 @@ public class BoundedSemaphoreOverReleaseTest
     {
         r.r3 = semaphore.availablePermits();
         r.r4 = semaphore.heldByThisProcess() - ledgerBefore;
+        Permits.restore(semaphore, 1);
         lease.release();
     }
 

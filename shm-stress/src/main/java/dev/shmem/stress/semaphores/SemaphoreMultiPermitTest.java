@@ -56,6 +56,7 @@ public class SemaphoreMultiPermitTest
         r.r3 = semaphore.availablePermits();
         semaphore.release(2 * r.r1 + r.r2);
         r.r4 = semaphore.availablePermits();
+        Permits.restore(semaphore, 2);
         lease.release();
     }
 }

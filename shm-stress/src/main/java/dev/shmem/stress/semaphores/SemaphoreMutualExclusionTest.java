@@ -21,7 +21,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * (the loser waits, and is woken by the winner's {@code release()}), mark themselves inside (an
  * {@link Occupancy} checker), increment a plain Java field and release. Both get in, never at once, and the plain
  * increments are never lost (release/acquire order plain memory). Results: actor 1 and actor 2 (0 alone, 1 the
- * other was inside, 2 timed out after {@value #TIMEOUT_SECONDS} s or was interrupted), the plain counter, permits afterwards (1).
+ * other was inside, 2 timed out after {@value #TIMEOUT_SECONDS} s or was interrupted), the plain counter, permits
+ * afterwards (1).
  */
 @JCStressTest
 @Outcome(id = "0, 0, 2, 1", expect = ACCEPTABLE, desc = "one after the other, the permit back")
@@ -62,6 +63,7 @@ public class SemaphoreMutualExclusionTest
     {
         r.r3 = count;
         r.r4 = semaphore.availablePermits();
+        Permits.restore(semaphore, 1);
         lease.release();
     }
 

@@ -56,6 +56,7 @@ public class SemaphoreTryAcquireTest
         r.r3 = semaphore.availablePermits();
         semaphore.release(r.r1 + r.r2);
         r.r4 = semaphore.availablePermits();
+        Permits.restore(semaphore, 1);
         lease.release();
     }
 }

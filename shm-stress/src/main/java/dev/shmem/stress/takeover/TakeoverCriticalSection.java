@@ -3,6 +3,7 @@ package dev.shmem.stress.takeover;
 import dev.shmem.SharedLock;
 import dev.shmem.stress.DeadOwnerLock;
 import dev.shmem.stress.Occupancy;
+import dev.shmem.stress.Unlocking;
 
 /**
  * What an actor of a takeover test does once it holds the lock, and how it reports it: whether it took the lock
@@ -18,7 +19,7 @@ final class TakeoverCriticalSection
     static final int TOOK_OVER = 1;
     /** The actor got the lock and found it consistent: a normal acquire after the other actor's takeover. */
     static final int ACQUIRED = 2;
-    /** The other actor was inside at the same time. */
+    /** The other actor was inside at the same time, or held the lock too (this actor's unlock was refused). */
     static final int OVERLAP = 3;
 
     private TakeoverCriticalSection()
@@ -35,21 +36,23 @@ final class TakeoverCriticalSection
      */
     static int run(final SharedLock lock, final Occupancy occupancy, final int id)
     {
-        try
+        final boolean alone = occupancy.enter(id);
+        final int verdict = lock.isConsistent() ? ACQUIRED : TOOK_OVER;
+        Occupancy.work();
+        boolean owned = true;
+        if (verdict == TOOK_OVER)
         {
-            final boolean alone = occupancy.enter(id);
-            final int verdict = lock.isConsistent() ? ACQUIRED : TOOK_OVER;
-            Occupancy.work();
-            if (verdict == TOOK_OVER)
+            try
             {
                 lock.markConsistent();
             }
-            return alone & occupancy.leave(id) ? verdict : OVERLAP;
+            catch (final IllegalMonitorStateException stolen)
+            {
+                owned = false;
+            }
         }
-        finally
-        {
-            lock.unlock();
-        }
+        final boolean stillAlone = occupancy.leave(id);
+        return owned & Unlocking.unlock(lock) & alone & stillAlone ? verdict : OVERLAP;
     }
 
     /**
