@@ -25,7 +25,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  *
  * <p>Known shm-core bug, reported to the lead: a refused release that raced the successful one puts back into
  * the ledger a permit that the successful release had already struck off, so the ledger says this process holds
- * a permit it does not hold (about 0.5 % of samples here); if the process then died, a waiter would return that
+ * a permit it does not hold (about 1 sample in 10 000 here); if the process then died, a waiter would return that
  * permit and the bounded semaphore would have 2 permits out of 1. Marked ACCEPTABLE_INTERESTING so the suite stays
  * green until {@code SharedSemaphore.release} is fixed; make it FORBIDDEN then.
  */
