@@ -11,7 +11,6 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
-import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /**
@@ -23,17 +22,16 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * {@code SEM_UNDO} record, returned to the semaphore if the process dies) changed over the state (0: it took one
  * permit and gave one back).
  *
- * <p>Known shm-core bug, reported to the lead: a refused release that raced the successful one puts back into
- * the ledger a permit that the successful release had already struck off, so the ledger says this process holds
- * a permit it does not hold (about 1 sample in 10 000 here); if the process then died, a waiter would return that
- * permit and the bounded semaphore would have 2 permits out of 1. Marked ACCEPTABLE_INTERESTING so the suite stays
- * green until {@code SharedSemaphore.release} is fixed; make it FORBIDDEN then.
+ * <p>This test found a bug, since fixed in {@code SharedSemaphore.release}: a refused release that raced the
+ * successful one put back into the ledger a permit that the successful release had already struck off, so the
+ * ledger said this process held a permit it did not hold (about 1 sample in 10 000); had the process then died, a
+ * waiter would have returned that permit and the bounded semaphore would have had 2 permits out of 1.
  */
 @JCStressTest
 @Outcome(id = "1, 0, 1, 0", expect = ACCEPTABLE, desc = "actor 1 returned the permit, actor 2 was refused")
 @Outcome(id = "0, 1, 1, 0", expect = ACCEPTABLE, desc = "actor 2 returned the permit, actor 1 was refused")
-@Outcome(id = {"1, 0, 1, 1", "0, 1, 1, 1"}, expect = ACCEPTABLE_INTERESTING,
-    desc = "KNOWN SHM-CORE BUG: the refused release put back a permit into this process's ledger")
+@Outcome(id = {"1, 0, 1, 1", "0, 1, 1, 1"}, expect = FORBIDDEN,
+    desc = "the refused release put back a permit into this process's ledger (a phantom permit on death)")
 @Outcome(id = "1, 1, .*, .*", expect = FORBIDDEN, desc = "both releases counted: 2 permits of a bound of 1")
 @Outcome(id = "0, 0, .*, .*", expect = FORBIDDEN, desc = "both refused: the taken permit never came back")
 @Outcome(expect = FORBIDDEN, desc = "permits or the process's ledger wrong afterwards")
