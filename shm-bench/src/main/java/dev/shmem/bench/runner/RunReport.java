@@ -159,6 +159,12 @@ public final class RunReport
                     json.name("roundsOpsPerSecond").beginArray();
                     result.rounds().forEach(json::value);
                     json.endArray();
+                    if (!result.roundHandoffs().isEmpty())
+                    {
+                        json.name("roundsHandoffsPerSecond").beginArray();
+                        result.roundHandoffs().forEach(json::value);
+                        json.endArray();
+                    }
                 }
                 if (result.latency().isPresent())
                 {

@@ -27,6 +27,8 @@ public final class ScenarioResult
         FAILED
     }
 
+    private static final String HANDOFFS_PER_SECOND = "handoffs/s";
+
     private final String name;
     private final Status status;
     private final String message;
@@ -36,6 +38,7 @@ public final class ScenarioResult
     private final Histogram latency;
     private final Map<String, Double> metrics;
     private List<Double> rounds = List.of();
+    private List<Double> roundHandoffs = List.of();
 
     private ScenarioResult(final String name, final Status status, final String message, final int processes,
         final double opsPerSecond, final long measuredOps, final Histogram latency, final Map<String, Double> metrics)
@@ -158,6 +161,16 @@ public final class ScenarioResult
     }
 
     /**
+     * @return the {@code handoffs/s} of every round, in running order, when the scenario counts handoffs and ran
+     * several times; empty otherwise. A lock's throughput depends on how often it changes hands, so each round's
+     * rate is read with its handoffs.
+     */
+    public List<Double> roundHandoffs()
+    {
+        return roundHandoffs;
+    }
+
+    /**
      * Picks the round of median ops/s (the lower median for an even count) from several runs of one scenario.
      * A failure in any round makes the scenario failed; skipped rounds are ignored unless all were skipped.
      *
@@ -198,6 +211,12 @@ public final class ScenarioResult
         final ScenarioResult result = new ScenarioResult(chosen.name, chosen.status, chosen.message,
             chosen.processes, chosen.opsPerSecond, chosen.measuredOps, chosen.latency, chosen.metrics);
         result.rounds = List.copyOf(rates);
+        if (measured.stream().allMatch(run -> run.metrics.containsKey(HANDOFFS_PER_SECOND)))
+        {
+            final List<Double> handoffs = new ArrayList<>();
+            measured.forEach(run -> handoffs.add(run.metrics.get(HANDOFFS_PER_SECOND)));
+            result.roundHandoffs = List.copyOf(handoffs);
+        }
         return result;
     }
 }

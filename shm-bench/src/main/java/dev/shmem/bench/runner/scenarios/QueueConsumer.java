@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * A consumer process of a {@link QueueThroughput} scenario: one operation takes one message (waiting
  * {@value QueueProducer#WAIT_MILLIS} ms at a time until one comes or the run stops), checks it (length, trailing
  * id, its producer's sequence numbers strictly increasing, and with a single consumer without a gap), records its
- * offer-to-poll latency if stamped, and tallies it. The tally goes to the scenario's tally array when it closes.
+ * offer-to-poll latency if it carries a time stamp (one in {@value QueueMessage#LATENCY_SAMPLE}), and tallies it.
+ * The tally goes to the scenario's tally array when it closes.
  */
 final class QueueConsumer implements Worker
 {
@@ -54,7 +55,8 @@ final class QueueConsumer implements Worker
             }
             message = queue.poll(QueueProducer.WAIT_MILLIS, TimeUnit.MILLISECONDS);
         }
-        final long now = latency != null ? System.nanoTime() : 0;
+        final long stamp = latency != null ? QueueMessage.getLong(message, QueueMessage.STAMP_OFFSET) : 0;
+        final long now = stamp != 0 ? System.nanoTime() : 0;
         final long id = QueueMessage.checkedId(message, bytes);
         final int producer = QueueMessage.producerOf(id);
         final long sequence = QueueMessage.sequenceOf(id);
@@ -66,9 +68,9 @@ final class QueueConsumer implements Worker
                 (gapFree ? ", without a gap" : "") + ")");
         }
         last[producer] = sequence;
-        if (latency != null)
+        if (stamp != 0)
         {
-            latency.recordValue(Math.max(0, now - QueueMessage.getLong(message, QueueMessage.STAMP_OFFSET)));
+            latency.recordValue(Math.max(0, now - stamp));
         }
         received.add(producer, sequence);
         count++;

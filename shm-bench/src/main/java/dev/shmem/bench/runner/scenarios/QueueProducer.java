@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A producer process of a {@link QueueThroughput} scenario: one operation offers one message (numbered, and
- * stamped if long enough); when the queue is full it waits, {@value #WAIT_MILLIS} ms at a time, until there is
- * room or the run stops. Its tally of what it sent goes to the scenario's tally array when it closes.
+ * A producer process of a {@link QueueThroughput} scenario: one operation offers one message (numbered, and if
+ * long enough, one in {@value QueueMessage#LATENCY_SAMPLE} time-stamped); when the queue is full it waits,
+ * {@value #WAIT_MILLIS} ms at a time, until there is room or the run stops. Its tally of what it sent goes to the
+ * scenario's tally array when it closes.
  */
 final class QueueProducer implements Worker
 {
@@ -43,11 +44,12 @@ final class QueueProducer implements Worker
     public void operation() throws InterruptedException
     {
         final long id = QueueMessage.id(producer, sequence);
+        final boolean sampled = stamped && QueueMessage.isSampled(sequence);
         QueueMessage.putLong(message, 0, id);
         if (stamped)
         {
             QueueMessage.putLong(message, message.length - 8, id);
-            QueueMessage.putLong(message, QueueMessage.STAMP_OFFSET, System.nanoTime());
+            QueueMessage.putLong(message, QueueMessage.STAMP_OFFSET, sampled ? System.nanoTime() : 0);
         }
         if (!queue.offer(message))
         {
@@ -57,7 +59,7 @@ final class QueueProducer implements Worker
                 {
                     return;
                 }
-                if (stamped)
+                if (sampled)
                 {
                     QueueMessage.putLong(message, QueueMessage.STAMP_OFFSET, System.nanoTime());
                 }

@@ -24,8 +24,9 @@ import java.util.Optional;
  *
  * <p>Checks: every consumer checks each message (see {@link QueueConsumer}); after the run the parent drains what
  * is left in the queue, and the sent and received tallies ({@link SequenceTally}) must match for every producer:
- * every message arrived exactly once. Messages long enough carry their offer time, so the consumers record the
- * offer-to-poll latency. With a producer faster than its consumer the queue stays full, so that latency is mostly
+ * every message arrived exactly once. Messages long enough carry their offer time (one in
+ * {@value QueueMessage#LATENCY_SAMPLE}, see {@link QueueMessage}), so the consumers record the offer-to-poll
+ * latency. With a producer faster than its consumer the queue stays full, so that latency is mostly
  * the time a message waits behind the {@value #SLOTS} before it (Little's law), not the cost of a handoff.
  */
 public abstract class QueueThroughput extends ChildScenario
@@ -135,9 +136,10 @@ public abstract class QueueThroughput extends ChildScenario
     @Override
     protected String note()
     {
+        final String latency = "; latency = offer to poll, 1 message in " + QueueMessage.LATENCY_SAMPLE +
+            " (mostly the wait in a full queue)";
         return "processes / 2 produce, the others consume; " + SLOTS + " slots of " + messageBytes() + " bytes" +
-            (QueueMessage.isStamped(messageBytes()) ? "; latency = offer to poll (mostly the wait in a full queue)" :
-                "");
+            (QueueMessage.isStamped(messageBytes()) ? latency : "");
     }
 
     private String queueName()
