@@ -76,6 +76,19 @@ class JvmPoolTest
         }
     }
 
+    static final class FailOn implements PoolTask<Integer, Integer>
+    {
+        @Override
+        public Integer apply(final Integer x)
+        {
+            if (x == 13)
+            {
+                throw new IllegalArgumentException("unlucky 13");
+            }
+            return x;
+        }
+    }
+
     static final class Exit implements PoolTask<Integer, Integer>
     {
         @Override
@@ -174,6 +187,35 @@ class JvmPoolTest
             final List<Long> squares = pool.map(Square.class, inputs);
             assertEquals(inputs.stream().map(x -> (long)x * x).collect(Collectors.toList()), squares);
             assertEquals(List.of(), pool.map(Square.class, List.of()));
+        }
+    }
+
+    @Test
+    void mapChunksInputsAndNamesTheFailingElement() throws Exception
+    {
+        try (JvmPool pool = pool(2).maxMessageBytes(1024).build())
+        {
+            final List<Integer> inputs = IntStream.range(0, 50).boxed().collect(Collectors.toList());
+            assertEquals(inputs.stream().map(x -> (long)x * x).collect(Collectors.toList()),
+                pool.map(Square.class, inputs, 7));
+            final List<String> words = IntStream.range(0, 40).mapToObj(i -> "w" + i + "x".repeat(200))
+                .collect(Collectors.toList());
+            assertEquals(words.stream().map(w -> w.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.toList()),
+                pool.map(Upper.class, words, 100), "chunks split to fit 1 KiB messages");
+            final TaskFailedException failure = assertThrows(TaskFailedException.class,
+                () -> pool.map(FailOn.class, List.of(1, 2, 3, 13, 5), 5));
+            assertTrue(failure.getMessage().contains("unlucky 13") &&
+                failure.getMessage().contains("element 3 of a chunk of 5"), failure.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> pool.map(Square.class, inputs, 0));
+        }
+    }
+
+    @Test
+    void customCodecWorksWithChunkedMap() throws Exception
+    {
+        try (JvmPool pool = pool(2).codec(Utf8Codec.class).build())
+        {
+            assertEquals(List.of("A", "B", "C", "D", "E"), pool.map(Upper.class, List.of("a", "b", "c", "d", "e")));
         }
     }
 
@@ -298,7 +340,8 @@ class JvmPoolTest
     {
         try (JvmPool pool = pool(2).maxTasksPerChild(2).build())
         {
-            final List<Long> pids = pool.map(Pid.class, IntStream.range(0, 10).boxed().collect(Collectors.toList()));
+            final List<Long> pids =
+                pool.map(Pid.class, IntStream.range(0, 10).boxed().collect(Collectors.toList()), 1);
             final Set<Long> distinct = new HashSet<>(pids);
             assertTrue(distinct.size() >= 5, "10 tasks at 2 per child ran in only " + distinct.size() + " JVMs");
             for (final long pid : distinct)

@@ -10,12 +10,18 @@ import java.nio.charset.StandardCharsets;
  * region entries they share.
  *
  * <pre>
- * task:   [task id: 8][class name length: 4][class name: UTF-8][input: codec bytes]
- * result: [task id: 8][status: 1][result: codec bytes | failure: UTF-8 stack trace]
+ * task:   [task id: 8][kind: 1][class name length: 4][class name: UTF-8][input]
+ * result: [task id: 8][status: 1][result | failure: UTF-8 stack trace]
  * </pre>
+ *
+ * <p>For kind {@link #SINGLE} the input and result are one value's codec bytes; for kind {@link #CHUNK} they are
+ * a {@link #frame frame} of several values' codec bytes (so any codec works, whether or not it encodes lists).
  */
 public final class PoolProtocol
 {
+    public static final byte SINGLE = 0;
+    public static final byte CHUNK = 1;
+
     public static final byte OK = 0;
     public static final byte THREW = 1;
     public static final byte CODEC = 2;
@@ -25,7 +31,7 @@ public final class PoolProtocol
     public static final String STARTED_AT = "pool.startedAt";
     public static final int INBOX_SLOTS = 4;
 
-    private static final int TASK_HEADER = 8 + 4;
+    private static final int TASK_HEADER = 8 + 1 + 4;
     private static final int RESULT_HEADER = 8 + 1;
 
     private PoolProtocol()
@@ -43,15 +49,71 @@ public final class PoolProtocol
 
     /**
      * @param id        task id.
+     * @param kind      {@link #SINGLE} or {@link #CHUNK}.
      * @param taskClass task class name.
      * @param input     encoded input.
      * @return the task message.
      */
-    public static byte[] task(final long id, final String taskClass, final byte[] input)
+    public static byte[] task(final long id, final byte kind, final String taskClass, final byte[] input)
     {
         final byte[] name = taskClass.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(TASK_HEADER + name.length + input.length)
-            .putLong(id).putInt(name.length).put(name).put(input).array();
+            .putLong(id).put(kind).putInt(name.length).put(name).put(input).array();
+    }
+
+    /**
+     * @param task a task message.
+     * @return its kind.
+     */
+    public static byte kind(final byte[] task)
+    {
+        return task[8];
+    }
+
+    /**
+     * @param values encoded values.
+     * @return them in one frame: [count: 4] then [length: 4][bytes] each.
+     */
+    public static byte[] frame(final java.util.List<byte[]> values)
+    {
+        int size = 4;
+        for (final byte[] value : values)
+        {
+            size += 4 + value.length;
+        }
+        final ByteBuffer frame = ByteBuffer.allocate(size).putInt(values.size());
+        for (final byte[] value : values)
+        {
+            frame.putInt(value.length).put(value);
+        }
+        return frame.array();
+    }
+
+    /**
+     * @param frame bytes made by {@link #frame}.
+     * @return the encoded values.
+     */
+    public static java.util.List<byte[]> unframe(final byte[] frame)
+    {
+        final ByteBuffer in = ByteBuffer.wrap(frame);
+        final int count = in.getInt();
+        final java.util.List<byte[]> values = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++)
+        {
+            final byte[] value = new byte[in.getInt()];
+            in.get(value);
+            values.add(value);
+        }
+        return values;
+    }
+
+    /**
+     * @param bytes an encoded value.
+     * @return what it adds to a frame.
+     */
+    public static int framedSize(final int bytes)
+    {
+        return 4 + bytes;
     }
 
     /**
@@ -69,7 +131,7 @@ public final class PoolProtocol
      */
     public static String taskClass(final byte[] task)
     {
-        final int length = ByteBuffer.wrap(task).getInt(8);
+        final int length = ByteBuffer.wrap(task).getInt(9);
         return new String(task, TASK_HEADER, length, StandardCharsets.UTF_8);
     }
 
@@ -79,7 +141,7 @@ public final class PoolProtocol
      */
     public static byte[] taskInput(final byte[] task)
     {
-        final int start = TASK_HEADER + ByteBuffer.wrap(task).getInt(8);
+        final int start = TASK_HEADER + ByteBuffer.wrap(task).getInt(9);
         final byte[] input = new byte[task.length - start];
         System.arraycopy(task, start, input, 0, input.length);
         return input;

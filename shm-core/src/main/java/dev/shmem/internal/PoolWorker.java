@@ -9,7 +9,9 @@ import dev.shmem.SharedRegion;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -85,45 +87,100 @@ public final class PoolWorker
     private static byte[] run(final Map<String, PoolTask<Object, Object>> tasks, final PoolCodec codec,
         final byte[] task, final long id, final int maxMessageBytes)
     {
-        final Object output;
+        final byte[] output;
         try
         {
             final PoolTask<Object, Object> function = taskFor(tasks, PoolProtocol.taskClass(task));
-            final Object input;
-            try
+            final byte[] input = PoolProtocol.taskInput(task);
+            if (PoolProtocol.kind(task) == PoolProtocol.CHUNK)
             {
-                input = codec.decode(PoolProtocol.taskInput(task));
+                final List<byte[]> inputs = PoolProtocol.unframe(input);
+                final List<byte[]> outputs = new ArrayList<>(inputs.size());
+                for (int i = 0; i < inputs.size(); i++)
+                {
+                    try
+                    {
+                        outputs.add(apply(function, codec, inputs.get(i)));
+                    }
+                    catch (final CodecFailure ex)
+                    {
+                        return failure(id, PoolProtocol.CODEC, ex.getCause(), chunkNote(i, inputs.size()),
+                            maxMessageBytes);
+                    }
+                    catch (final Throwable ex)
+                    {
+                        return failure(id, PoolProtocol.THREW, ex, chunkNote(i, inputs.size()), maxMessageBytes);
+                    }
+                }
+                output = PoolProtocol.frame(outputs);
             }
-            catch (final Exception ex)
+            else
             {
-                return failure(id, PoolProtocol.CODEC, ex, maxMessageBytes);
+                output = apply(function, codec, input);
             }
-            output = function.apply(input);
+        }
+        catch (final CodecFailure ex)
+        {
+            return failure(id, PoolProtocol.CODEC, ex.getCause(), "", maxMessageBytes);
         }
         catch (final Throwable ex)
         {
-            return failure(id, PoolProtocol.THREW, ex, maxMessageBytes);
+            return failure(id, PoolProtocol.THREW, ex, "", maxMessageBytes);
         }
+        if (PoolProtocol.resultSize(output.length) > maxMessageBytes)
+        {
+            return failure(id, PoolProtocol.CODEC, new IllegalArgumentException("result of " + output.length +
+                " bytes is larger than the pool's max message bytes (" + maxMessageBytes + ")"), "", maxMessageBytes);
+        }
+        return PoolProtocol.result(id, PoolProtocol.OK, output);
+    }
+
+    private static byte[] apply(final PoolTask<Object, Object> function, final PoolCodec codec, final byte[] input)
+        throws Exception
+    {
+        final Object value;
         try
         {
-            final byte[] encoded = codec.encode(output);
-            if (PoolProtocol.resultSize(encoded.length) > maxMessageBytes)
-            {
-                throw new IllegalArgumentException("result of " + encoded.length + " bytes is larger than the " +
-                    "pool's max message bytes (" + maxMessageBytes + ")");
-            }
-            return PoolProtocol.result(id, PoolProtocol.OK, encoded);
+            value = codec.decode(input);
         }
         catch (final Exception ex)
         {
-            return failure(id, PoolProtocol.CODEC, ex, maxMessageBytes);
+            throw new CodecFailure(ex);
+        }
+        final Object result = function.apply(value);
+        try
+        {
+            return codec.encode(result);
+        }
+        catch (final Exception ex)
+        {
+            throw new CodecFailure(ex);
         }
     }
 
-    private static byte[] failure(final long id, final byte status, final Throwable error,
+    private static String chunkNote(final int index, final int size)
+    {
+        return " [element " + index + " of a chunk of " + size + "]";
+    }
+
+    /** A codec failure, told apart from the task's own exceptions. */
+    private static final class CodecFailure extends Exception
+    {
+        private static final long serialVersionUID = 1L;
+
+        CodecFailure(final Exception cause)
+        {
+            super(cause);
+        }
+    }
+
+    private static byte[] failure(final long id, final byte status, final Throwable error, final String note,
         final int maxMessageBytes)
     {
-        byte[] trace = PoolProtocol.stackTrace(error).getBytes(StandardCharsets.UTF_8);
+        final String stack = PoolProtocol.stackTrace(error);
+        final int firstLineEnd = stack.indexOf('\n') < 0 ? stack.length() : stack.indexOf('\n');
+        byte[] trace = (stack.substring(0, firstLineEnd).stripTrailing() + note + stack.substring(firstLineEnd))
+            .getBytes(StandardCharsets.UTF_8);
         final int room = (int)(maxMessageBytes - PoolProtocol.resultSize(0));
         if (trace.length > room)
         {
