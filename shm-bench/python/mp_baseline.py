@@ -125,20 +125,9 @@ def _worker(scenario, shared, holder, phase, barrier, results, index, timeout, r
     results.put((index, ops, ops - begin_ops, end - begin, measured_handoffs))
 
 
-def _lock_main(args):
-    if args.scenario == "value_lock":
-        shared = mp.Value("q", 0)
-    else:
-        shared = mp.Semaphore(1)
-    holder = mp.RawValue("i", 0) if args.handoffs else None
-    phase = mp.RawValue("i", WAITING)
-    barrier = mp.Barrier(args.processes + 1)
-    results = mp.Queue()
-    run_seconds = args.warmup + args.duration
-    workers = [mp.Process(target=_worker, daemon=True,
-                          args=(args.scenario, shared, holder, phase, barrier, results, i, args.timeout,
-                                run_seconds))
-               for i in range(args.processes)]
+def _run_phases(workers, barrier, phase, results, args):
+    """Starts the workers, releases them together, runs warm-up then measurement, and returns one report per
+    worker; every wait is bounded by args.timeout and a worker still alive at the end is killed."""
     for w in workers:
         w.start()
     try:
@@ -153,11 +142,29 @@ def _lock_main(args):
             w.join(args.timeout)
             if w.exitcode != 0:
                 raise RuntimeError("worker pid %s exited with %s" % (w.pid, w.exitcode))
+        return reports
     finally:
         for w in workers:
             if w.is_alive():
                 w.kill()
                 w.join(5)
+
+
+def _lock_main(args):
+    if args.scenario == "value_lock":
+        shared = mp.Value("q", 0)
+    else:
+        shared = mp.Semaphore(1)
+    holder = mp.RawValue("i", 0) if args.handoffs else None
+    phase = mp.RawValue("i", WAITING)
+    barrier = mp.Barrier(args.processes + 1)
+    results = mp.Queue()
+    run_seconds = args.warmup + args.duration
+    workers = [mp.Process(target=_worker, daemon=True,
+                          args=(args.scenario, shared, holder, phase, barrier, results, i, args.timeout,
+                                run_seconds))
+               for i in range(args.processes)]
+    reports = _run_phases(workers, barrier, phase, results, args)
 
     total_ops = sum(r[1] for r in reports)
     measured_ops = sum(r[2] for r in reports)
@@ -279,25 +286,7 @@ def _queue_main(args):
                            args=(queue, i, producers, consumers, size, phase, barrier, received, done, results,
                                  args.timeout, run_seconds))
                 for i in range(consumers)]
-    for w in workers:
-        w.start()
-    try:
-        barrier.wait(args.timeout)
-        phase.value = WARMUP
-        time.sleep(args.warmup)
-        phase.value = MEASURE
-        time.sleep(args.duration)
-        phase.value = STOP
-        reports = [results.get(timeout=args.timeout) for _ in workers]
-        for w in workers:
-            w.join(args.timeout)
-            if w.exitcode != 0:
-                raise RuntimeError("worker pid %s exited with %s" % (w.pid, w.exitcode))
-    finally:
-        for w in workers:
-            if w.is_alive():
-                w.kill()
-                w.join(5)
+    reports = _run_phases(workers, barrier, phase, results, args)
     queue.cancel_join_thread()
     total_sent = sum(r[2] for r in reports if r[0] == "producer")
     taken = [r for r in reports if r[0] == "consumer"]
