@@ -62,25 +62,14 @@ abstract class AbstractSharedLock implements Lock
     @Override
     public final void lock()
     {
-        final long stamp = word.stamp();
-        if (word.tryAcquire(stamp))
-        {
-            acquired();
-            return;
-        }
-        if (word.owner() == stamp && reenter(stamp))
-        {
-            return;
-        }
         try
         {
-            word.acquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
+            acquire(Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
         }
         catch (final InterruptedException ex)
         {
             throw new IllegalStateException("uninterruptible wait reported an interrupt", ex);
         }
-        acquired();
     }
 
     /**
@@ -95,18 +84,7 @@ abstract class AbstractSharedLock implements Lock
         {
             throw new InterruptedException();
         }
-        final long stamp = word.stamp();
-        if (word.tryAcquire(stamp))
-        {
-            acquired();
-            return;
-        }
-        if (word.owner() == stamp && reenter(stamp))
-        {
-            return;
-        }
-        word.acquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.THROW);
-        acquired();
+        acquire(Waiting.NO_TIMEOUT, Waiting.Interruption.THROW);
     }
 
     /**
@@ -151,6 +129,15 @@ abstract class AbstractSharedLock implements Lock
         {
             throw new InterruptedException();
         }
+        return acquire(Math.max(0, unit.toNanos(time)), Waiting.Interruption.THROW);
+    }
+
+    /**
+     * The blocking acquires: CAS, else re-entry by the owner, else wait.
+     */
+    private boolean acquire(final long timeoutNanos, final Waiting.Interruption interruption)
+        throws InterruptedException
+    {
         final long stamp = word.stamp();
         if (word.tryAcquire(stamp))
         {
@@ -161,7 +148,7 @@ abstract class AbstractSharedLock implements Lock
         {
             return true;
         }
-        if (word.acquire(stamp, Math.max(0, unit.toNanos(time)), Waiting.Interruption.THROW))
+        if (word.acquire(stamp, timeoutNanos, interruption))
         {
             acquired();
             return true;

@@ -287,12 +287,11 @@ public final class SharedQueue
     {
         while (true)
         {
-            final long tailWord = buffer.getLongVolatile(TAIL_OFFSET);
-            if ((tailWord & CLOSED_BIT) != 0)
+            final long tail = buffer.getLongVolatile(TAIL_OFFSET);
+            if ((tail & CLOSED_BIT) != 0)
             {
                 throw new IllegalStateException("queue '" + name + "' is closed");
             }
-            final long tail = tailWord;
             final int slot = slotOffset(tail);
             final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
             final long diff = positionDiff(word, tail);
@@ -325,7 +324,7 @@ public final class SharedQueue
             }
             else if (diff < 0)
             {
-                if (buffer.getLongVolatile(TAIL_OFFSET) == tailWord)
+                if (buffer.getLongVolatile(TAIL_OFFSET) == tail)
                 {
                     return false;
                 }

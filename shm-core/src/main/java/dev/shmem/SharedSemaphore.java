@@ -55,6 +55,7 @@ public final class SharedSemaphore
     private final EventCount events;
     private final PermitLedger ledger;
     private final Bound bound;
+    private final int initialPermits;
     private long lastRecovery = System.nanoTime();
 
     /**
@@ -74,6 +75,8 @@ public final class SharedSemaphore
         this.events = new EventCount(buffer, EVENT_COUNT_OFFSET, sleeper);
         this.ledger = new PermitLedger(buffer, attachment.region().processes(), attachment.processStamp());
         this.bound = bound;
+        // Written once at creation and published with the entry (the directory's READY release store).
+        this.initialPermits = buffer.getIntVolatile(INITIAL_PERMITS_OFFSET);
     }
 
     /**
@@ -274,7 +277,7 @@ public final class SharedSemaphore
      */
     public int initialPermits()
     {
-        return buffer.getIntVolatile(INITIAL_PERMITS_OFFSET);
+        return initialPermits;
     }
 
     /**
