@@ -1,5 +1,8 @@
 package dev.shmem;
 
+import dev.shmem.process.ChildJvm;
+import dev.shmem.process.ChildJvmException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

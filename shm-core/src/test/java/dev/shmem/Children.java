@@ -1,5 +1,7 @@
 package dev.shmem;
 
+import dev.shmem.process.ChildJvm;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.shmem;
 
+import dev.shmem.process.ChildJvm;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,10 @@
 package dev.shmem;
 
+import dev.shmem.pool.JvmPool;
+import dev.shmem.pool.PoolTask;
+import dev.shmem.pool.PoolCodec;
+import dev.shmem.pool.TaskFailedException;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.PoolTask;
+import dev.shmem.pool.PoolTask;
 
 /**
  * The empty task: returns its input. What it costs is the pool's overhead per task (encoding, queues, wake-ups,

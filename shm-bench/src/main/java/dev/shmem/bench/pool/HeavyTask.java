@@ -1,6 +1,6 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.PoolTask;
+import dev.shmem.pool.PoolTask;
 
 /**
  * The seed article's CPU-bound {@code heavy_task(n)}: the sum of {@code sqrt(i)} for {@code i} from 1 to

@@ -1,6 +1,6 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.JvmPool;
+import dev.shmem.pool.JvmPool;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package dev.shmem.bench.pool;
 
+import dev.shmem.pool.JvmPool;
+
 import dev.shmem.bench.runner.DurationConverter;
 import dev.shmem.bench.runner.MachineInfo;
 import picocli.CommandLine;
@@ -16,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * The pool benchmark (issue 8): the overhead per task of shm's {@link dev.shmem.JvmPool} for an empty task
+ * The pool benchmark (issue 8): the overhead per task of shm's {@link dev.shmem.pool.JvmPool} for an empty task
  * (sequential {@code submit + get} round trips, and {@code map} throughput), the time to start a pool, and the
  * speedup of the seed article's CPU-bound {@code heavy_task} map with N workers over the same inputs one after the
  * other, each beside Python's {@code multiprocessing.Pool} doing the same in the same run ({@code mp_baseline.py},

@@ -1,5 +1,7 @@
 package dev.shmem.bench.pool;
 
+import dev.shmem.pool.JvmPool;
+
 import dev.shmem.bench.runner.JsonWriter;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.shmem.bench.runner;
 
+import dev.shmem.process.ChildJvm;
+
 import dev.shmem.SharedRegion;
 import org.HdrHistogram.Histogram;
 

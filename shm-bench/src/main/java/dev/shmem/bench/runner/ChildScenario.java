@@ -1,6 +1,6 @@
 package dev.shmem.bench.runner;
 
-import dev.shmem.ChildJvm;
+import dev.shmem.process.ChildJvm;
 import dev.shmem.SharedLong;
 import dev.shmem.SharedRegion;
 import dev.shmem.bench.BenchFiles;

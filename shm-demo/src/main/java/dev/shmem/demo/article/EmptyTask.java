@@ -1,6 +1,6 @@
 package dev.shmem.demo.article;
 
-import dev.shmem.PoolTask;
+import dev.shmem.pool.PoolTask;
 
 /**
  * A task that does nothing: returns its input. Timing a pool over many of them measures what the pool costs per

@@ -1,6 +1,6 @@
 package dev.shmem.demo.article;
 
-import dev.shmem.PoolTask;
+import dev.shmem.pool.PoolTask;
 import dev.shmem.demo.support.Faults;
 
 /**

@@ -1,6 +1,8 @@
 package dev.shmem.demo.article;
 
-import dev.shmem.PoolTask;
+import dev.shmem.pool.JvmPool;
+
+import dev.shmem.pool.PoolTask;
 import dev.shmem.demo.support.Faults;
 
 /**

@@ -1,5 +1,7 @@
 package dev.shmem.demo.article;
 
+import dev.shmem.pool.JvmPool;
+
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
 import dev.shmem.demo.support.ChildOptions;
@@ -18,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code pool-primes}: the article's {@code Pool.map(is_prime, nums)} over {@code [10_000_000 + i for i in
- * range(50)]}, run once sequentially in this JVM and once on a {@link dev.shmem.JvmPool}, printing the article's
+ * range(50)]}, run once sequentially in this JVM and once on a {@link dev.shmem.pool.JvmPool}, printing the article's
  * {@code Found primes: X / N in T s} for each and the speedup.
  *
  * <p>As in the article, the pool's time includes starting it ({@code with Pool(...)} is inside the timed part):

@@ -1,7 +1,9 @@
 package dev.shmem.demo.article;
 
-import dev.shmem.JavaSerializationCodec;
-import dev.shmem.PoolCodec;
+import dev.shmem.pool.JvmPool;
+
+import dev.shmem.pool.JavaSerializationCodec;
+import dev.shmem.pool.PoolCodec;
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
 import dev.shmem.demo.support.ChildOptions;
@@ -22,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code seq-vs-parallel}: the article's benchmark. {@code heavy_task(n)} (the sum of {@code sqrt(i)} for
- * {@code i < n}) over {@code nums = [n] * 8}, sequentially in this JVM and then on a {@link dev.shmem.JvmPool} of
+ * {@code i < n}) over {@code nums = [n] * 8}, sequentially in this JVM and then on a {@link dev.shmem.pool.JvmPool} of
  * {@code cpu_count()} worker JVMs, printing the article's {@code Sequential: Xs, Parallel: Ys}, the speedup, and
  * what the article warns about: the cost of serializing inputs and results (here Java serialization, the pool's
  * codec, in place of pickle) and the pool's overhead per task, measured with an empty task.

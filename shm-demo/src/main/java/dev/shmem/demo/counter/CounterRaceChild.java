@@ -1,5 +1,7 @@
 package dev.shmem.demo.counter;
 
+import dev.shmem.process.ChildJvm;
+
 import dev.shmem.SharedRegion;
 
 import java.io.IOException;
@@ -11,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The main class of a {@code counter-race} child JVM, started by {@link RaceRunner} through
- * {@link dev.shmem.ChildJvm}. For each mode in turn it warms the mode's code up on a private region, sets its ready
+ * {@link dev.shmem.process.ChildJvm}. For each mode in turn it warms the mode's code up on a private region, sets its ready
  * flag, waits for the parent's start signal, adds its increments the mode's way and publishes its progress; then it
  * exits with status 0.
  *

@@ -1,6 +1,6 @@
 package dev.shmem.demo.counter;
 
-import dev.shmem.ChildJvm;
+import dev.shmem.process.ChildJvm;
 import dev.shmem.SharedRegion;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.shmem.demo.support;
 
-import dev.shmem.ChildJvm;
+import dev.shmem.process.ChildJvm;
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
 

@@ -1,8 +1,8 @@
 package dev.shmem.demo.support;
 
-import dev.shmem.JvmPool;
-import dev.shmem.PoolTask;
-import dev.shmem.TaskFailedException;
+import dev.shmem.pool.JvmPool;
+import dev.shmem.pool.PoolTask;
+import dev.shmem.pool.TaskFailedException;
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
 

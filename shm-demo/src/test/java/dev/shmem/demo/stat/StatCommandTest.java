@@ -1,6 +1,6 @@
 package dev.shmem.demo.stat;
 
-import dev.shmem.ChildJvm;
+import dev.shmem.process.ChildJvm;
 import dev.shmem.SharedDoubleArray;
 import dev.shmem.SharedIntArray;
 import dev.shmem.SharedLongArray;

@@ -1,6 +1,5 @@
-package dev.shmem;
+package dev.shmem.process;
 
-import dev.shmem.internal.ChildMain;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package dev.shmem;
+package dev.shmem.process;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.shmem.internal;
+package dev.shmem.pool;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.shmem;
+package dev.shmem.pool;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.shmem.internal;
+package dev.shmem.process;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,10 @@
-package dev.shmem.internal;
+package dev.shmem.pool;
 
-import dev.shmem.PoolCodec;
-import dev.shmem.PoolTask;
+import dev.shmem.process.ChildMain;
+
+import dev.shmem.internal.ProcessLiveness;
+
+
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;

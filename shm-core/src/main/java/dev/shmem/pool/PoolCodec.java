@@ -1,4 +1,4 @@
-package dev.shmem;
+package dev.shmem.pool;
 
 /**
  * How a {@link JvmPool} turns task inputs and results into bytes and back (Python pickles them). The default is

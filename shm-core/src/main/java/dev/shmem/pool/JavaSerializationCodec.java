@@ -1,4 +1,4 @@
-package dev.shmem;
+package dev.shmem.pool;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,10 @@
-package dev.shmem;
+package dev.shmem.pool;
 
-import dev.shmem.internal.PoolProtocol;
-import dev.shmem.internal.PoolWorker;
+import dev.shmem.SharedLongArray;
+import dev.shmem.SharedQueue;
+import dev.shmem.SharedRegion;
+import dev.shmem.process.ChildJvm;
+
 import dev.shmem.internal.ProcessLiveness;
 import dev.shmem.internal.QueueDescriptor;
 

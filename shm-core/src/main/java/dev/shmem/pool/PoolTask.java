@@ -1,4 +1,4 @@
-package dev.shmem;
+package dev.shmem.pool;
 
 /**
  * A unit of work that a {@link JvmPool} runs in a child JVM: Python's {@code Pool.map(func, ...)} with the
