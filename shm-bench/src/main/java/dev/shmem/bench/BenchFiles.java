@@ -1,5 +1,7 @@
 package dev.shmem.bench;
 
+import dev.shmem.internal.region.Names;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

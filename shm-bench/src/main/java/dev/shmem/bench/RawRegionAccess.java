@@ -1,8 +1,13 @@
 package dev.shmem.bench;
 
-import dev.shmem.internal.EntryRecord;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.RegionFiles;
+import dev.shmem.SharedLong;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionFiles;
+
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionFiles;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.io.IOException;

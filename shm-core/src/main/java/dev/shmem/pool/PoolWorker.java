@@ -1,8 +1,10 @@
 package dev.shmem.pool;
 
+import dev.shmem.internal.liveness.ProcessLiveness;
+
 import dev.shmem.process.ChildMain;
 
-import dev.shmem.internal.ProcessLiveness;
+import dev.shmem.internal.liveness.ProcessLiveness;
 
 
 import dev.shmem.SharedLongArray;

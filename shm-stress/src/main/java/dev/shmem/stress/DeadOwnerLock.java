@@ -1,12 +1,18 @@
 package dev.shmem.stress;
 
+import dev.shmem.internal.liveness.ProcessTable;
+import dev.shmem.internal.lock.LockDescriptor;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.region.MappedRegion;
+
 import dev.shmem.SharedLock;
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.EntryRecord;
-import dev.shmem.internal.EntryType;
-import dev.shmem.internal.LockDescriptor;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.ProcessTable;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.lock.LockDescriptor;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.liveness.ProcessTable;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.util.logging.Level;

@@ -1,7 +1,10 @@
 package dev.shmem.stress;
 
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.Names;
+
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.Attachment;
+import dev.shmem.internal.region.Attachment;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

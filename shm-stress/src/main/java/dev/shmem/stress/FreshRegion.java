@@ -1,8 +1,11 @@
 package dev.shmem.stress;
 
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.RegionFiles;
+
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.Attachment;
-import dev.shmem.internal.RegionFiles;
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.RegionFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,13 @@
 package dev.shmem.stress;
 
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.RegionFiles;
+
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.Attachment;
-import dev.shmem.internal.EntryRecord;
-import dev.shmem.internal.RegionFiles;
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.RegionFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This JVM's {@code dev.shmem.internal.Attachment} to a pool region, for the few tests that must reach an entry's
+ * This JVM's {@code dev.shmem.internal.region.Attachment} to a pool region, for the few tests that must reach an entry's
  * words directly (to plant a dead owner in a lock). Pool regions live as long as the JVM, so the attachments are
  * kept; never use this for a region that is closed before the JVM exits.
  */

@@ -1,5 +1,7 @@
 package dev.shmem.stress;
 
+import dev.shmem.internal.wait.Waiting;
+
 import dev.shmem.SharedDouble;
 import dev.shmem.SharedDoubleArray;
 import dev.shmem.SharedInt;
@@ -11,7 +13,7 @@ import dev.shmem.SharedQueue;
 import dev.shmem.SharedReentrantLock;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
-import dev.shmem.internal.Waiting;
+import dev.shmem.internal.wait.Waiting;
 
 import java.time.Duration;
 import java.util.List;

@@ -77,7 +77,7 @@ class FreshNamesTest
 
         final var internal = name.internal();
         final var entry = internal.region().directory().getOrCreate(internal.processStamp(), name.name(),
-            dev.shmem.internal.EntryType.LONG_VALUE, 1, 0, offset -> { });
+            dev.shmem.internal.region.EntryType.LONG_VALUE, 1, 0, offset -> { });
         assertEquals(77, internal.region().buffer().getLongVolatile(entry.dataOffset()));
         name.release();
     }

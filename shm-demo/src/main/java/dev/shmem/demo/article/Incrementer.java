@@ -36,7 +36,7 @@ public final class Incrementer
                 if (!lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS))
                 {
                     throw new IllegalStateException("lock " + lock.name() + " not acquired within " + timeoutMillis +
-                        " ms (held by pid " + lock.ownerPid() + ")");
+                        " ms (held by pid " + ((dev.shmem.internal.lock.AbstractMappedLock)lock).ownerPid() + ")");
                 }
                 try
                 {

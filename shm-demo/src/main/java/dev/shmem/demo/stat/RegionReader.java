@@ -1,15 +1,27 @@
 package dev.shmem.demo.stat;
 
-import dev.shmem.internal.EntryRecord;
-import dev.shmem.internal.EntryType;
-import dev.shmem.internal.HeaderDescriptor;
-import dev.shmem.internal.LockDescriptor;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.ProcessTable;
-import dev.shmem.internal.ProcessTableDescriptor;
-import dev.shmem.internal.QueueDescriptor;
-import dev.shmem.internal.RegionLayout;
-import dev.shmem.internal.SemaphoreDescriptor;
+import dev.shmem.internal.liveness.ProcessTable;
+import dev.shmem.internal.liveness.ProcessTableDescriptor;
+import dev.shmem.internal.lock.LockDescriptor;
+import dev.shmem.internal.lock.SemaphoreDescriptor;
+import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.Directory;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.region.HeaderDescriptor;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionLayout;
+
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.region.HeaderDescriptor;
+import dev.shmem.internal.lock.LockDescriptor;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.liveness.ProcessTable;
+import dev.shmem.internal.liveness.ProcessTableDescriptor;
+import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.RegionLayout;
+import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.demo.text.Format;
 import org.agrona.concurrent.AtomicBuffer;
 

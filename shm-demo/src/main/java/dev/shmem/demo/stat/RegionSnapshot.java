@@ -1,5 +1,7 @@
 package dev.shmem.demo.stat;
 
+import dev.shmem.SharedQueue;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -124,7 +126,7 @@ public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> lock
     }
 
     /**
-     * A queue entry ({@code dev.shmem.internal.QueueDescriptor}). Head and tail are read one after the other while
+     * A queue entry ({@code dev.shmem.internal.queue.QueueDescriptor}). Head and tail are read one after the other while
      * producers and consumers may move them, so {@link #size()} is a snapshot, as {@code SharedQueue.size()} is.
      *
      * @param name             its name.

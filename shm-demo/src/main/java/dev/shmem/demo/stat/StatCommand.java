@@ -1,11 +1,15 @@
 package dev.shmem.demo.stat;
 
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionCorruptException;
+import dev.shmem.internal.region.RegionFiles;
+
 import dev.shmem.InvalidRegionException;
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.RegionCorruptException;
-import dev.shmem.internal.RegionFiles;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionCorruptException;
+import dev.shmem.internal.region.RegionFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,9 @@
 package dev.shmem.demo.stat;
 
+import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionFiles;
+
 import dev.shmem.process.ChildJvm;
 import dev.shmem.SharedDoubleArray;
 import dev.shmem.SharedIntArray;
@@ -9,9 +13,9 @@ import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
 import dev.shmem.demo.DemoRun;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.QueueDescriptor;
-import dev.shmem.internal.RegionFiles;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.RegionFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,8 +123,8 @@ class StatCommandTest
         final int base = dataOffset(writable, "q");
         writable.buffer().putLongVolatile(base + QueueDescriptor.SKIPPED_OFFSET, 5);
         writable.buffer().putLongVolatile(base + QueueDescriptor.LOST_OFFSET, 2);
-        assertEquals(5, queue.skippedAfterDeadProducers());
-        assertEquals(2, queue.lostWithDeadConsumers());
+        assertEquals(5, ((dev.shmem.internal.queue.MappedQueue)queue).skippedAfterDeadProducers());
+        assertEquals(2, ((dev.shmem.internal.queue.MappedQueue)queue).lostWithDeadConsumers());
 
         final DemoRun run = DemoRun.run("stat", path.toString());
 
@@ -236,7 +240,7 @@ class StatCommandTest
         {
             pid = child.pid();
             final long deadline = System.nanoTime() + WAIT.toNanos();
-            while (deadLock.ownerPid() != pid || takenOver.ownerPid() != pid)
+            while (((dev.shmem.internal.lock.AbstractMappedLock)deadLock).ownerPid() != pid || ((dev.shmem.internal.lock.AbstractMappedLock)takenOver).ownerPid() != pid)
             {
                 assertTrue(child.isAlive(), () -> "the child died before taking its locks: " + child.failure());
                 assertTrue(System.nanoTime() < deadline, "the child did not take its locks within " + WAIT);
@@ -248,7 +252,7 @@ class StatCommandTest
         assertTrue(takenOver.tryLock(WAIT.toSeconds(), TimeUnit.SECONDS), "taking over from the killed child");
         held.add(takenOver);
         assertFalse(takenOver.isConsistent());
-        assertEquals(pid, takenOver.lastDeadOwnerPid());
+        assertEquals(pid, ((dev.shmem.internal.lock.AbstractMappedLock)takenOver).lastDeadOwnerPid());
         return pid;
     }
 

@@ -1,9 +1,14 @@
 package dev.shmem.stress.directory;
 
-import dev.shmem.internal.Attachment;
-import dev.shmem.internal.Directory;
-import dev.shmem.internal.EntryRecord;
-import dev.shmem.internal.EntryType;
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.Directory;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.EntryType;
+
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.Directory;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.EntryType;
 import dev.shmem.stress.FreshName;
 import dev.shmem.stress.FreshNames;
 import org.agrona.concurrent.AtomicBuffer;
@@ -23,7 +28,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * <em>plain</em> read. Whoever loses the creation race finds the record READY (acquire) and must see the
  * creator's 42, written plainly before the READY release; and the initial value is written once, by one creator.
  *
- * <p>This goes through {@code dev.shmem.internal.Directory}: the public factories always start an entry at
+ * <p>This goes through {@code dev.shmem.internal.region.Directory}: the public factories always start an entry at
  * zero, and zero is also what the reader of an unpublished entry sees in a zero-filled file, so through them a
  * broken publication would look like a correct one. Results: actor 1's read, actor 2's read, the number of times
  * the initial value was written.

@@ -109,8 +109,8 @@ public abstract class QueueThroughput extends ChildScenario
             final long id = QueueMessage.checkedId(message, messageBytes());
             arrived.add(QueueMessage.producerOf(id), QueueMessage.sequenceOf(id));
         }
-        expectEqual("messages skipped after a dead producer", 0, queue.skippedAfterDeadProducers());
-        expectEqual("messages lost with a dead consumer", 0, queue.lostWithDeadConsumers());
+        expectEqual("messages skipped after a dead producer", 0, ((dev.shmem.internal.queue.MappedQueue)queue).skippedAfterDeadProducers());
+        expectEqual("messages lost with a dead consumer", 0, ((dev.shmem.internal.queue.MappedQueue)queue).lostWithDeadConsumers());
         final SharedLongArray tallies = tallies(context.region(), context.processes());
         final SequenceTally sent = new SequenceTally(producers);
         for (int index = 0; index < context.processes(); index++)
