@@ -17,8 +17,8 @@ import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
  * wake-pending flag, so that a burst of signals while a woken waker has not yet run costs one system call, not
  * one each.
  *
- * <p>Protocol. A waiter {@link #prepare registers} (increments the waiter count, clears the pending flag, reads
- * the sequence), re-checks its condition, and only then {@link #await parks}: it queues itself on this process's
+ * <p>Protocol. A waiter {@link #prepare registers} (increments the waiter count, reads the sequence), re-checks
+ * its condition, and only then {@link #await parks}: it queues itself on this process's
  * {@link Watch} of the word and parks with {@link LockSupport}; the watch's waker thread sleeps in the kernel on
  * the sequence word and unparks it when the word changes. A signaller first changes the state the waiter's
  * condition reads (with a volatile write or a CAS), then {@link #signal}s: if it sees waiters it increments the
@@ -27,9 +27,11 @@ import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
  * flag again. Both sides do a volatile write followed by a volatile read of the other's word (waiters then
  * sequence then state; state then waiters), so either the waiter's re-check sees the new state, or the signaller
  * sees the waiter and its increment changes the word after the waiter read it, which the waker sees (the kernel
- * compares the word with the waker's last value atomically with queueing it). A pending flag seen by a signaller
- * was set by a signaller whose wake will reach every waker asleep at that time, or that finds none asleep; the
- * waker clears the flag after every return from the kernel and then reads the word.
+ * compares the word with the waker's last value atomically with queueing it). A waker clears the pending flag
+ * just before it reads the word and goes to sleep, so the flag stays set (and releases make no system call) while
+ * it is awake; a pending flag seen by a signaller was set by a signaller whose wake reaches every waker asleep at
+ * that time, and a waker that goes to sleep later clears the flag first, then reads the word. A flag left set by
+ * a process killed in between is cleared by the next waker that sleeps (at least every 100 ms while any waits).
  */
 public final class EventCount
 {
@@ -68,10 +70,9 @@ public final class EventCount
      */
     public int prepare()
     {
-        // Volatile RMW, then volatile store and read: ordered before the caller's re-check of its condition,
-        // pairing with the signaller's state write then waiter-count read in signal().
+        // Volatile RMW then volatile read: ordered before the caller's re-check of its condition, pairing with the
+        // signaller's state write then waiter-count read in signal().
         buffer.getAndAddInt(waitersOffset, 1);
-        buffer.putIntVolatile(pendingOffset, 0);
         return buffer.getIntVolatile(sequenceOffset);
     }
 

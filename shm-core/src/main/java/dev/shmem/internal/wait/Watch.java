@@ -194,7 +194,11 @@ final class Watch implements Runnable
             lock.lock();
             try
             {
-                // Volatile read: pairs with the signaller's increment, made after its state change.
+                // Volatile store, then volatile read of the word: a signal whose increment this read misses sees
+                // the flag clear and makes the system call (or the kernel's compare sees the new value). Until
+                // here the flag stays set while this waker is awake, so releases in the meantime make no system
+                // call. Pairs with the increment then flag CAS in EventCount.signal().
+                buffer.putIntVolatile(pendingOffset, 0);
                 final int current = buffer.getIntVolatile(sequenceOffset);
                 if (current != lastSeen)
                 {
@@ -229,9 +233,6 @@ final class Watch implements Runnable
                 lock.unlock();
             }
             sleeper.await(buffer, sequenceOffset, expected, Math.min(sleepNanos, sleeper.sliceNanos(rounds++)));
-            // Volatile store: this waker runs again, so the wake in flight (if any) was delivered; the next
-            // signaller may make the system call again. Pairs with the CAS of the flag in EventCount.signal().
-            buffer.putIntVolatile(pendingOffset, 0);
         }
     }
 

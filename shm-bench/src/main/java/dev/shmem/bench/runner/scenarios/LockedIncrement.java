@@ -7,9 +7,11 @@ import dev.shmem.bench.runner.ChildScenario;
 import dev.shmem.bench.runner.HandoffCounter;
 import dev.shmem.bench.runner.ParentContext;
 import dev.shmem.bench.runner.Target;
+import dev.shmem.bench.runner.WaitGapMeter;
 import dev.shmem.bench.runner.Worker;
 import dev.shmem.bench.runner.WorkerContext;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +52,7 @@ public final class LockedIncrement extends ChildScenario
     public List<Target> targets()
     {
         return List.of(
+            Target.ratioAtLeast(NAME, JucLockIncrement.NAME, 1.0),
             Target.ratioAtLeast(NAME, Scenarios.PYTHON_VALUE_LOCK, 30),
             Target.ratioAtLeast(NAME, FileLockIncrement.NAME, 30));
     }
@@ -68,6 +71,7 @@ public final class LockedIncrement extends ChildScenario
         final SharedLock lock = context.region().lock(LOCK);
         final SharedLong counter = context.region().longValue(COUNTER);
         final HandoffCounter handoffs = new HandoffCounter(context.region(), HOLDER, context.index());
+        final WaitGapMeter gaps = new WaitGapMeter("p" + context.index());
         return new Worker()
         {
             @Override
@@ -83,12 +87,15 @@ public final class LockedIncrement extends ChildScenario
                 {
                     lock.unlock();
                 }
+                gaps.acquired();
             }
 
             @Override
             public Map<String, Long> counters()
             {
-                return handoffs.counters();
+                final Map<String, Long> counters = new HashMap<>(handoffs.counters());
+                counters.putAll(gaps.counters());
+                return counters;
             }
         };
     }
