@@ -293,6 +293,53 @@ class ParkedWaitingTest
     }
 
     @Test
+    void aWaiterGetsTheLockWhileAnotherThreadKeepsReTakingIt() throws Exception
+    {
+        try (SharedRegion region = SharedRegion.create(dir.resolve("barging.shm"), Children.CAPACITY))
+        {
+            final SharedLock lock = region.lock("l");
+            final AtomicInteger stop = new AtomicInteger();
+            final AtomicLong loops = new AtomicLong();
+            final Thread hog = new Thread(() ->
+            {
+                while (stop.get() == 0)
+                {
+                    lock.lock();
+                    lock.unlock();
+                    loops.incrementAndGet();
+                }
+            }, "hog");
+            hog.start();
+            final long[] waits = new long[20];
+            try
+            {
+                while (loops.get() < 100_000)
+                {
+                    Thread.sleep(1);
+                }
+                for (int i = 0; i < waits.length; i++)
+                {
+                    final long start = System.nanoTime();
+                    lock.lock();
+                    waits[i] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+                    lock.unlock();
+                    Thread.sleep(5);
+                }
+            }
+            finally
+            {
+                stop.set(1);
+                hog.join();
+            }
+            Arrays.sort(waits);
+            System.out.println("lock() waits while another thread re-takes the lock in a loop, us (sorted): " +
+                Arrays.toString(waits) + "; the hog looped " + loops.get() + " times");
+            // The bound is 10 ms plus a wake-up; a loaded machine may deschedule the waiter for longer.
+            assertTrue(waits[waits.length / 2] < 50_000, "median wait " + Arrays.toString(waits));
+        }
+    }
+
+    @Test
     void shortTimedTryLocksRecoverALockWhoseHolderWasKilled() throws Exception
     {
         final Path path = dir.resolve("short-lock.shm");
