@@ -5,9 +5,6 @@ import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.MappedRegion;
 import dev.shmem.internal.region.RegionFiles;
 
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionFiles;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.io.IOException;

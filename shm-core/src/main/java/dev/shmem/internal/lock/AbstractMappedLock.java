@@ -6,9 +6,6 @@ import dev.shmem.RobustLock;
 import dev.shmem.SharedSemaphore;
 import dev.shmem.internal.wait.Waiting;
 
-import dev.shmem.internal.lock.LockWord;
-import dev.shmem.internal.wait.Waiting;
-
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 

@@ -3,7 +3,6 @@ package dev.shmem.internal.lock;
 import dev.shmem.SharedLock;
 import dev.shmem.SharedReentrantLock;
 import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;

@@ -2,7 +2,6 @@ package dev.shmem.internal.region;
 
 import dev.shmem.SharedRegion;
 import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.region.MappedRegion;
 
 import java.util.HashMap;
 import java.util.Map;

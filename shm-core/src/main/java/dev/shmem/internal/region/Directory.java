@@ -3,13 +3,6 @@ package dev.shmem.internal.region;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.DirectoryDescriptor;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.region.Names;
-import dev.shmem.internal.region.RegionCorruptException;
-import dev.shmem.internal.region.RegionLayout;
 
 import dev.shmem.RegionFullException;
 import org.agrona.BitUtil;

@@ -5,23 +5,12 @@ import dev.shmem.internal.liveness.ProcessTableDescriptor;
 import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.Directory;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
 import dev.shmem.internal.region.HeaderDescriptor;
 import dev.shmem.internal.region.MappedRegion;
 import dev.shmem.internal.region.RegionLayout;
 
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.lock.LockDescriptor;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.liveness.ProcessTableDescriptor;
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.RegionLayout;
-import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.demo.text.Format;
 import org.agrona.concurrent.AtomicBuffer;
 
