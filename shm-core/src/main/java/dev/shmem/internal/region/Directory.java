@@ -1,5 +1,6 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionCorruptException;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;

@@ -1,5 +1,6 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionCorruptException;
 import dev.shmem.SharedRegion;
 import dev.shmem.internal.liveness.ProcessLiveness;
 

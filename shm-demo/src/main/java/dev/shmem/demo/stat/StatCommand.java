@@ -1,7 +1,7 @@
 package dev.shmem.demo.stat;
 
 import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionCorruptException;
+import dev.shmem.RegionCorruptException;
 import dev.shmem.internal.region.RegionFiles;
 
 import dev.shmem.InvalidRegionException;
