@@ -1,6 +1,8 @@
 package dev.shmem.demo.stat;
 
 import dev.shmem.demo.text.Format;
+import dev.shmem.inspect.RegionInspector;
+import dev.shmem.inspect.RegionSnapshot;
 import dev.shmem.demo.text.Table;
 
 import java.io.PrintWriter;
@@ -73,7 +75,7 @@ public final class StatPrinter
         for (final RegionSnapshot.Lock lock : snapshot.locks())
         {
             table.row(lock.name(), lock.reentrant() ? "reentrant" : "lock", lock.held() ? "held" : "free",
-                lock.held() ? RegionReader.holder(lock.holderPid(), lock.holderAlive()) : "-",
+                lock.held() ? RegionInspector.holder(lock.holderPid(), lock.holderAlive()) : "-",
                 lock.held() ? Long.toString(lock.holderThread()) : "-",
                 lock.reentrant() ? Integer.toString(lock.holdCount()) : "-",
                 Integer.toString(lock.waiters()), Long.toString(lock.takeovers()),
@@ -99,7 +101,7 @@ public final class StatPrinter
             for (final RegionSnapshot.Holder holder : semaphore.holders())
             {
                 holders.add((holder.pid() == 0 ? "slot " + holder.slot() + " (process gone, to be recovered)" :
-                    RegionReader.holder(holder.pid(), holder.alive())) + ": " + holder.permits());
+                    RegionInspector.holder(holder.pid(), holder.alive())) + ": " + holder.permits());
             }
             table.row(semaphore.name(), semaphore.bounded() ? "bounded" : "semaphore",
                 Integer.toString(semaphore.available()), Integer.toString(semaphore.initial()),
