@@ -124,7 +124,13 @@ public final class RegionInspector implements AutoCloseable
      */
     public void forEachEntry(final Consumer<RegionSnapshot.Entry> visitor)
     {
-        region.directory().forEach(record -> visitor.accept(entry(record)));
+        region.directory().forEach(record ->
+        {
+            if (record.type() != EntryType.WAIT_TABLE)
+            {
+                visitor.accept(entry(record));
+            }
+        });
     }
 
     /**
@@ -136,7 +142,7 @@ public final class RegionInspector implements AutoCloseable
         final List<RegionSnapshot.Entry> entries = new ArrayList<>();
         region.directory().forEach(record ->
         {
-            if (record.name().startsWith(prefix))
+            if (record.type() != EntryType.WAIT_TABLE && record.name().startsWith(prefix))
             {
                 entries.add(entry(record));
             }
@@ -172,6 +178,20 @@ public final class RegionInspector implements AutoCloseable
     public Optional<RegionSnapshot.Queue> queue(final String name)
     {
         return find(name).filter(r -> r.type() == EntryType.QUEUE).map(this::queue);
+    }
+
+    /**
+     * Builds the wait-for graph across every process attached to the region from what blocked threads recorded
+     * (each blocked {@code lock()}, {@code lockInterruptibly()} or timed {@code tryLock} records the lock it waits
+     * for) and the locks' owner words, and returns its cycles. A cycle is reported as soon as its last edge
+     * forms (the inspection is immediate); a cycle through a process that died is reported with that thread's
+     * {@code alive} false.
+     *
+     * @return the deadlocks found, empty if none.
+     */
+    public List<Deadlock> findDeadlocks()
+    {
+        return new WaitGraph(region).deadlocks();
     }
 
     /**
@@ -241,6 +261,10 @@ public final class RegionInspector implements AutoCloseable
         final List<RegionSnapshot.Queue> queues = new ArrayList<>();
         region.directory().forEach(record ->
         {
+            if (record.type() == EntryType.WAIT_TABLE)
+            {
+                return;
+            }
             entries.add(entry(record));
             switch (record.type())
             {
@@ -263,7 +287,7 @@ public final class RegionInspector implements AutoCloseable
         locks.sort(Comparator.comparing(RegionSnapshot.Lock::name));
         semaphores.sort(Comparator.comparing(RegionSnapshot.Semaphore::name));
         queues.sort(Comparator.comparing(RegionSnapshot.Queue::name));
-        return new RegionSnapshot(header(), entries, locks, semaphores, queues, processList());
+        return new RegionSnapshot(header(), entries, locks, semaphores, queues, processList(), findDeadlocks());
     }
 
     private String valueSummary(final EntryRecord record)

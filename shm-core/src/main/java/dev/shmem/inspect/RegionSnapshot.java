@@ -15,9 +15,10 @@ import java.util.List;
  * @param semaphores every semaphore entry.
  * @param queues     every queue entry.
  * @param processes  every occupied process slot.
+ * @param deadlocks  the cycles of the wait-for graph ({@link RegionInspector#findDeadlocks()}).
  */
 public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> locks, List<Semaphore> semaphores,
-    List<Queue> queues, List<Process> processes)
+    List<Queue> queues, List<Process> processes, List<Deadlock> deadlocks)
 {
     /**
      * Copies the lists.
@@ -29,6 +30,7 @@ public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> lock
         semaphores = List.copyOf(semaphores);
         queues = List.copyOf(queues);
         processes = List.copyOf(processes);
+        deadlocks = List.copyOf(deadlocks);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.shmem.demo.stat;
 
 import dev.shmem.demo.text.Format;
+import dev.shmem.inspect.Deadlock;
 import dev.shmem.inspect.RegionInspector;
 import dev.shmem.inspect.RegionSnapshot;
 import dev.shmem.demo.text.Table;
@@ -31,6 +32,7 @@ public final class StatPrinter
         semaphores(snapshot, out);
         queues(snapshot, out);
         processes(snapshot, out);
+        deadlocks(snapshot, out);
         out.flush();
     }
 
@@ -150,5 +152,33 @@ public final class StatPrinter
                 process.attachedAt().toString());
         }
         table.print(out, INDENT);
+    }
+
+    private static void deadlocks(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        out.println();
+        if (snapshot.deadlocks().isEmpty())
+        {
+            out.println("deadlocks: none");
+            return;
+        }
+        out.println("DEADLOCKS (" + snapshot.deadlocks().size() + ")");
+        int n = 0;
+        for (final Deadlock deadlock : snapshot.deadlocks())
+        {
+            n++;
+            out.println(INDENT + "cycle " + n + " of " + deadlock.threads().size() + " threads" +
+                (deadlock.throughDeadProcess() ? ", through a dead process (a waiter will take its lock over)" : "") +
+                ":");
+            final Table table = new Table("pid", "alive", "thread", "holds", "waits for", "waiting for")
+                .alignRight(0, 5);
+            for (final Deadlock.DeadlockedThread thread : deadlock.threads())
+            {
+                table.row(thread.pid() == 0 ? "gone" : Long.toString(thread.pid()), thread.alive() ? "yes" : "DEAD",
+                    thread.threadName() + " (" + thread.threadId() + ")", thread.holds(), thread.waitsFor(),
+                    Format.duration(thread.waited().toNanos()));
+            }
+            table.print(out, INDENT + INDENT);
+        }
     }
 }
