@@ -3,7 +3,6 @@ package dev.shmem.internal.lock;
 import dev.shmem.SharedLock;
 import dev.shmem.SharedReentrantLock;
 import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.EventCountDescriptor;
 
 import static org.agrona.BitUtil.SIZE_OF_INT;
@@ -35,9 +34,10 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  * </pre>
  *
  * <p>{@code Owner} is taken by CAS (0 to stamp) and released by a volatile store of 0, which pairs with the
- * acquiring CAS of the next owner. Wake Sequence, Waiters and Wake Pending form an {@link EventCount}: a waiter
- * registers, re-checks {@code Owner}, then sleeps on the sequence word; an unlocker that sees waiters after its
- * release (and no wake pending) increments the sequence and wakes one sleeper. Only the owner writes
+ * acquiring CAS of the next owner. Wake Sequence, Waiters and Wake Pending form an {@code EventCount}: a waiter
+ * registers, re-checks {@code Owner}, then parks until its process's waker thread (asleep on the sequence word)
+ * unparks it; an unlocker that sees waiters after its release increments the sequence ("wake one", or "wake all"
+ * while {@code Hand-off} is set) and, unless a wake is pending, wakes the wakers. Only the owner writes
  * {@code Hold Count}, {@code Flags}, {@code Takeovers} and the dead owner's pid.
  *
  * <p>{@code Hand-off} bounds barging: acquirers may take a free lock ahead of parked waiters (as a non-fair

@@ -1,12 +1,12 @@
 package dev.shmem.internal.lock;
 
 import dev.shmem.SharedSemaphore;
+import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.PermitLedger;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
-
 
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -338,6 +338,7 @@ public final class MappedSemaphore implements SharedSemaphore
         throws InterruptedException
     {
         boolean acquired = false;
+        final Object event = Diagnostics.beginWait();
         try
         {
             acquired = Waiting.await(events, () -> take(permits), () -> recover(permits), timeoutNanos, interruption);
@@ -345,6 +346,7 @@ public final class MappedSemaphore implements SharedSemaphore
         }
         finally
         {
+            Diagnostics.waited(event, name, "semaphore", 0, acquired);
             if (!acquired && availablePermits() > 0)
             {
                 // This waiter may have consumed a wake meant for another: pass it on.
@@ -360,6 +362,7 @@ public final class MappedSemaphore implements SharedSemaphore
         {
             returnPermits(recovered);
             buffer.getAndAddLong(RECOVERED_OFFSET, recovered);
+            Diagnostics.takeover(name, "semaphore", 0, recovered);
         }
         return take(permits);
     }
