@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Every process runs {@code lock(); counter.setPlain(counter.getPlain() + 1); unlock()} with one
@@ -77,16 +78,7 @@ public final class LockedIncrement extends ChildScenario
             @Override
             public void operation()
             {
-                lock.lock();
-                try
-                {
-                    handoffs.acquired();
-                    counter.setPlain(counter.getPlain() + 1);
-                }
-                finally
-                {
-                    lock.unlock();
-                }
+                increment(lock, handoffs, counter);
                 gaps.acquired();
             }
 
@@ -98,6 +90,27 @@ public final class LockedIncrement extends ChildScenario
                 return counters;
             }
         };
+    }
+
+    /**
+     * The loop body, shared with the j.u.c baseline so both measure the same thing.
+     *
+     * @param lock     the lock.
+     * @param handoffs the acquiring thread's handoff counter.
+     * @param counter  the counter the lock guards.
+     */
+    static void increment(final Lock lock, final HandoffCounter handoffs, final SharedLong counter)
+    {
+        lock.lock();
+        try
+        {
+            handoffs.acquired();
+            counter.setPlain(counter.getPlain() + 1);
+        }
+        finally
+        {
+            lock.unlock();
+        }
     }
 
     @Override
