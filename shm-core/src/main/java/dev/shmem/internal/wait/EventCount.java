@@ -20,14 +20,15 @@ import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
  * the sequence word and unparks it when the word changes. A signaller first changes the state the waiter's
  * condition reads (with a volatile write or a CAS), then {@link #signal}s: if it sees waiters it increments the
  * sequence ({@link #ONE} for "wake one", {@link #ALL} for "wake all") and, unless a wake is already pending, sets
- * the flag and wakes every waker sleeping on the word ({@code FUTEX_WAKE}); if that reached nobody it clears the
- * flag again. Both sides do a volatile write followed by a volatile read of the other's word (waiters then
+ * the flag and wakes every waker sleeping on the word ({@code FUTEX_WAKE}). Both sides do a volatile write followed by a volatile read of the other's word (waiters then
  * sequence then state; state then waiters), so either the waiter's re-check sees the new state, or the signaller
  * sees the waiter and its increment changes the word after the waiter read it, which the waker sees (the kernel
  * compares the word with the waker's last value atomically with queueing it). A waker clears the pending flag
  * just before it reads the word and goes to sleep, so the flag stays set (and releases make no system call) while
  * it is awake; a pending flag seen by a signaller was set by a signaller whose wake reaches every waker asleep at
- * that time, and a waker that goes to sleep later clears the flag first, then reads the word. A flag left set by
+ * that time, and a waker that goes to sleep later clears the flag first, then reads the word. (A signaller whose
+ * wake reached nobody leaves the flag set for that reason: clearing it could let a later signaller skip its wake
+ * on a flag about to be cleared, while a waker that had read the word before that signaller's increment sleeps.) A flag left set by
  * a process killed in between is cleared by the next waker that sleeps (at least every 100 ms while any waits).
  */
 public final class EventCount
@@ -160,11 +161,12 @@ public final class EventCount
         {
             // Volatile RMW: changes the word every waiter and waker compares with.
             buffer.getAndAddInt(sequenceOffset, count == 1 ? ONE : ALL);
-            if (buffer.getIntVolatile(pendingOffset) == 0 && buffer.compareAndSetInt(pendingOffset, 0, 1) &&
-                sleeper.wake(buffer, sequenceOffset, Integer.MAX_VALUE) <= 0)
+            // Only wakers clear the flag (before they read the word and sleep), never a signaller whose wake
+            // reached nobody: a signaller that saw the flag set and skipped its wake relies on the next waker to
+            // sleep reading the word after clearing the flag, hence after this signaller's increment.
+            if (buffer.getIntVolatile(pendingOffset) == 0 && buffer.compareAndSetInt(pendingOffset, 0, 1))
             {
-                // No waker was asleep: each will see the new sequence before it sleeps; allow the next wake.
-                buffer.putIntVolatile(pendingOffset, 0);
+                sleeper.wake(buffer, sequenceOffset, Integer.MAX_VALUE);
             }
         }
     }
