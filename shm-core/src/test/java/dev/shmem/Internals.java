@@ -48,4 +48,9 @@ final class Internals
     {
         return ((MappedQueue)queue).lostWithDeadConsumers();
     }
+
+    static boolean recoverAtHead(final SharedQueue queue)
+    {
+        return ((MappedQueue)queue).recoverAtHead();
+    }
 }

@@ -200,6 +200,18 @@ public final class MappedQueue implements SharedQueue
     }
 
     /**
+     * Checks the slot at the head now, as a waiting consumer does: if a producer that died claimed it, finishes
+     * that producer's offer with a tombstone (counted in {@link #skippedAfterDeadProducers()}).
+     *
+     * @return true if it took a dead producer's slot over.
+     */
+    public boolean recoverAtHead()
+    {
+        checkAttached();
+        return ring.recoverAtHead();
+    }
+
+    /**
      * Offers the bytes from position to limit, copied once, straight into the slot.
      */
     @Override
