@@ -150,7 +150,7 @@ public final class DeadOwnerLock
         }
     }
 
-    private static long deadStamp(final ProcessTable processes)
+    static long deadStamp(final ProcessTable processes)
     {
         final int slot = processes.slots() - 1;
         if (processes.pidAt(slot) != 0)
