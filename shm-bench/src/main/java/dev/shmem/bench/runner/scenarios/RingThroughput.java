@@ -30,8 +30,9 @@ import java.util.function.Consumer;
 /**
  * Messages per second between processes through a ring of about {@value #MESSAGES} messages, zero-copy on both
  * sides, against the JVM peers a user would compare {@link SharedQueue} with: Agrona's {@link
- * ManyToOneRingBuffer} and {@link OneToOneRingBuffer} on a mapped file (what Aeron uses for IPC). The first half
- * of the processes produce (a producer copies its message once, from a direct buffer into the ring: {@code
+ * ManyToOneRingBuffer} and {@link OneToOneRingBuffer} on a mapped file (what Aeron uses for IPC). With {@code
+ * --processes 2n}: the queue runs n producers and n consumers, the many-to-one ring n producers and its one
+ * consumer, the one-to-one ring always 1 and 1. Producers (a producer copies its message once, from a direct buffer into the ring: {@code
  * SharedQueue.offer(ByteBuffer)} or {@code RingBuffer.write}), the others consume in place ({@code
  * SharedQueue.drain(reader, n)}, a read-only view of each slot, or {@code RingBuffer.read(handler, n)}), up to
  * {@value #MESSAGES} messages per call; ops/s counts messages consumed. On a full or empty ring both sides spin
@@ -111,7 +112,16 @@ public abstract class RingThroughput extends ChildScenario
     @Override
     protected final int processes(final RunSettings settings)
     {
-        return transport() == Transport.ONE_TO_ONE ? 2 : Math.max(2, settings.processes());
+        final int producers = Math.max(1, settings.processes() / 2);
+        switch (transport())
+        {
+            case ONE_TO_ONE:
+                return 2;
+            case MANY_TO_ONE:
+                return producers + 1;
+            default:
+                return 2 * producers;
+        }
     }
 
     @Override
@@ -199,7 +209,8 @@ public abstract class RingThroughput extends ChildScenario
     @Override
     protected String note()
     {
-        return "processes / 2 produce, the others consume, zero-copy, spin then yield when full or empty; " +
+        return (transport() == Transport.QUEUE ? "processes / 2 produce, the others consume" :
+            "processes - 1 produce, one consumes") + ", zero-copy, spin then yield when full or empty; " +
             (transport() == Transport.QUEUE ? MESSAGES + " slots" : ringBytes() + "-byte ring") + " of " +
             messageBytes() + "-byte messages";
     }
@@ -249,9 +260,9 @@ public abstract class RingThroughput extends ChildScenario
         return region.longArray(name() + ".tallies", processes);
     }
 
-    private static int producers(final int processes)
+    private int producers(final int processes)
     {
-        return Math.max(1, processes / 2);
+        return transport() == Transport.QUEUE ? processes / 2 : processes - 1;
     }
 
     /**
