@@ -358,7 +358,23 @@ public final class SharedRegion implements SharedSpace
                     buffer.putLong(offset + QueueDescriptor.SLOTS_START + i * stride, i);
                 }
             });
-        return new MappedQueue(entry.name(), view(entry), attachment, Sleepers.get(), ring, maxMessageBytes, stride);
+        final AtomicBuffer view = view(entry);
+        // Plain reads: the entry was published by the directory's release store of READY, read with acquire.
+        final int storedStride = view.getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
+        if (view.getInt(QueueDescriptor.SLOTS_OFFSET) != ring ||
+            view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) != maxMessageBytes ||
+            storedStride < QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes ||
+            storedStride % QueueDescriptor.SLOT_ALIGNMENT != 0 ||
+            QueueDescriptor.SLOTS_START + (long)ring * storedStride > entry.dataBytes())
+        {
+            throw new IllegalStateException("queue " + name + " in " + path + " holds " +
+                view.getInt(QueueDescriptor.SLOTS_OFFSET) + " slots of stride " + storedStride + " for " +
+                view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) + "-byte messages in " + entry.dataBytes() +
+                " bytes: expected " + ring + " slots of " + maxMessageBytes + " bytes, a stride of at least " +
+                (QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes) + " (a multiple of " +
+                QueueDescriptor.SLOT_ALIGNMENT + ") that fits (a corrupt file)");
+        }
+        return new MappedQueue(entry.name(), view, attachment, Sleepers.get(), ring, maxMessageBytes, storedStride);
     }
 
     @Override

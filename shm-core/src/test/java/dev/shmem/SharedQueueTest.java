@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -324,6 +325,132 @@ class SharedQueueTest
         assertTrue(q.offer(bytes("m2"), 10, TimeUnit.SECONDS), "the dead consumer's slot was not freed");
         assertEquals(1, Internals.lostWithDeadConsumers(q));
         assertArrayEquals(bytes("m2"), q.poll());
+    }
+
+    @Test
+    void zeroCopyOfferCopiesPositionToLimitAndPollHandsAReadOnlyViewOfTheSlot()
+    {
+        final SharedQueue q = region.queue("q", 4, 16);
+        final ByteBuffer source = ByteBuffer.allocateDirect(32);
+        source.put(bytes("xxhello, world")).flip().position(2);
+        assertTrue(q.offer(source));
+        assertEquals(2, source.position(), "the buffer's position is not changed");
+        assertTrue(q.offer(ByteBuffer.wrap(bytes("heap"))));
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> q.offer(ByteBuffer.allocate(17)));
+        assertTrue(ex.getMessage().contains("17 bytes") && ex.getMessage().contains("16 bytes"), ex.getMessage());
+        final List<String> seen = new ArrayList<>();
+        assertTrue(q.poll(view ->
+        {
+            assertTrue(view.isReadOnly());
+            assertEquals(0, view.position());
+            assertEquals(12, view.limit());
+            final byte[] copy = new byte[view.remaining()];
+            view.get(copy);
+            seen.add(new String(copy, StandardCharsets.UTF_8));
+        }));
+        assertEquals(1, q.drain(view -> seen.add(StandardCharsets.UTF_8.decode(view).toString()), 8));
+        assertEquals(List.of("hello, world", "heap"), seen);
+        assertFalse(q.poll(view -> seen.add("none")));
+        assertEquals(0, q.drain(view -> seen.add("none"), 8));
+        assertThrows(IllegalArgumentException.class, () -> q.drain(view -> { }, 0));
+    }
+
+    @Test
+    void aReaderThatThrowsStillTakesTheMessageAndFreesTheSlot()
+    {
+        final SharedQueue q = region.queue("q", 2, 8);
+        q.offer(bytes("a"));
+        q.offer(bytes("b"));
+        assertThrows(IllegalStateException.class, () -> q.poll(view ->
+        {
+            throw new IllegalStateException("reader failed");
+        }));
+        assertArrayEquals(bytes("b"), q.poll());
+        assertTrue(q.offer(bytes("c")) && q.offer(bytes("d")), "both slots are free");
+    }
+
+    @Test
+    void drainStopsAtItsMaximumAndSkipsTombstones() throws Exception
+    {
+        final SharedQueue q = region.queue("q", 8, 8);
+        plantDeadProducerAtHead(q, "q", true);
+        for (int i = 0; i < 5; i++)
+        {
+            assertTrue(q.offer(bytes("m" + i)));
+        }
+        assertTrue(Internals.recoverAtHead(q));
+        final List<String> seen = new ArrayList<>();
+        assertEquals(3, q.drain(view -> seen.add(StandardCharsets.UTF_8.decode(view).toString()), 3));
+        assertEquals(2, q.drain(view -> seen.add(StandardCharsets.UTF_8.decode(view).toString()), 8));
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), seen);
+    }
+
+    @Test
+    void zeroCopyVerbsDeliverEachMessageOnceWithFourProducersAndFourDrainers() throws Exception
+    {
+        final SharedQueue q = region.queue("q", 16, 8);
+        final int producers = 4;
+        final int perProducer = 50_000;
+        final AtomicIntegerArray seen = new AtomicIntegerArray(producers * perProducer);
+        final List<Future<?>> tasks = new ArrayList<>();
+        for (int p = 0; p < producers; p++)
+        {
+            final int id = p;
+            tasks.add(other.submit(() ->
+            {
+                final ByteBuffer m = ByteBuffer.allocateDirect(8);
+                for (int i = 0; i < perProducer; i++)
+                {
+                    m.putInt(0, id).putInt(4, i);
+                    while (!q.offer(m))
+                    {
+                        Thread.yield();
+                    }
+                }
+                return null;
+            }));
+        }
+        final List<Future<?>> consumers = new ArrayList<>();
+        for (int c = 0; c < 4; c++)
+        {
+            consumers.add(other.submit(() ->
+            {
+                final int[] last = { -1, -1, -1, -1 };
+                final Consumer<ByteBuffer> reader = view ->
+                {
+                    final int id = view.getInt(0);
+                    final int i = view.getInt(4);
+                    if (view.remaining() != 8 || i <= last[id])
+                    {
+                        throw new AssertionError("producer " + id + ": " + i + " after " + last[id]);
+                    }
+                    last[id] = i;
+                    seen.incrementAndGet(id * perProducer + i);
+                };
+                while (!q.isEndOfStream())
+                {
+                    if (q.drain(reader, 5) == 0)
+                    {
+                        Thread.yield();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (final Future<?> t : tasks)
+        {
+            t.get(60, TimeUnit.SECONDS);
+        }
+        q.close();
+        for (final Future<?> c : consumers)
+        {
+            c.get(60, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < seen.length(); i++)
+        {
+            assertEquals(1, seen.get(i), "message " + i);
+        }
     }
 
     /** A claimer id (process slot 100 + 1, generation 5) that no process of the test holds: dead. */

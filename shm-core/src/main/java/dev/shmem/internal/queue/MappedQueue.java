@@ -258,9 +258,14 @@ public final class MappedQueue implements SharedQueue
         }
         checkAttached();
         int n = 0;
-        for (long position; n < max && (position = ring.claimForRead()) != QueueRing.NONE; n++)
+        for (long position = ring.claimForRead(); position != QueueRing.NONE; )
         {
             read(position, reader);
+            if (++n == max)
+            {
+                break;
+            }
+            position = ring.claimForReadAfter(position);
         }
         return n;
     }

@@ -54,6 +54,12 @@ final class QueueRing
     private final long claimer;
     private final Stall producerStall = new Stall();
     private final Stall consumerStall = new Stall();
+    /**
+     * Whether this handle's last claim found the queue full (empty): then the next claim reads the slot before
+     * it tries a CAS. Plain fields: a stale value costs one extra read or one failed CAS, nothing else.
+     */
+    private boolean producerSawFull;
+    private boolean consumerSawEmpty;
 
     QueueRing(final String name, final AtomicBuffer buffer, final ProcessTable processes, final long processStamp,
         final EventCount notEmpty, final EventCount notFull, final int slots, final int maxMessageBytes,
@@ -100,29 +106,34 @@ final class QueueRing
                 throw new IllegalStateException("queue '" + name + "' is closed");
             }
             final int slot = slotOffset(tail);
-            // Volatile: pairs with the release stores that free the slot (consumer) and the claiming CASes.
-            final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
+            final long free = sequence(0, tail);
+            // After a full queue, look before claiming: a failed CAS would still take the line from the consumer.
+            // Volatile: pairs with the release stores that free the slot (consumer) and with the claiming CASes.
+            long word = producerSawFull ? buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET) : free;
+            if (word == free)
+            {
+                // CAS (exchange): claims the slot for this position and records who writes it, or returns what
+                // the slot holds; pairs with other producers' claims and with the recoverer's CAS of a dead
+                // claimer's word.
+                word = buffer.compareAndExchangeLong(slot + SLOT_SEQUENCE_OFFSET, free, sequence(claimer, tail));
+                if (word == free)
+                {
+                    producerSawFull = false;
+                    if (commit(tail))
+                    {
+                        return tail;
+                    }
+                    // Closed between our claim and our commit: give the slot back, unwritten. Nobody can
+                    // commit this position any more (the tail has the CLOSED bit).
+                    buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, free);
+                    throw new IllegalStateException("queue '" + name + "' is closed");
+                }
+            }
             final long diff = positionDiff(word, tail);
             final long who = claimerOf(word);
             if (diff == 0)
             {
-                if (who == 0)
-                {
-                    // CAS: claims the slot for this position and records who writes it; pairs with other
-                    // producers' claims and with the recovery CAS of a dead claimer's word.
-                    if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, tail)))
-                    {
-                        if (commit(tail))
-                        {
-                            return tail;
-                        }
-                        // Closed between our claim and our commit: give the slot back, unwritten. Nobody can
-                        // commit this position any more (the tail has the CLOSED bit).
-                        buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, word);
-                        throw new IllegalStateException("queue '" + name + "' is closed");
-                    }
-                }
-                else
+                if (who != 0)
                 {
                     // Claimed by another producer (or a recoverer): help commit it, then try the next position.
                     // CAS: pairs with commit() and close(); fails harmlessly if it moved or closed.
@@ -141,6 +152,7 @@ final class QueueRing
             {
                 // Full: the previous round's message is still there (published or being read), or its producer
                 // is still writing it.
+                producerSawFull = true;
                 if (who != 0 && who != claimer && producerStall.isLong(tail))
                 {
                     if (diff == 1 - slots ? recoverDeadConsumer(tail - slots, word) :
@@ -176,39 +188,65 @@ final class QueueRing
      */
     long claimForRead()
     {
-        long head = buffer.getLongVolatile(HEAD_OFFSET);
+        return claimForRead(buffer.getLongVolatile(HEAD_OFFSET));
+    }
+
+    /**
+     * Claims the message after one this consumer just took (a drain's next step): tries that position first,
+     * without reading {@code Head}.
+     *
+     * @param previous a position this handle claimed with {@link #claimForRead()} and has freed.
+     * @return as {@link #claimForRead()}.
+     */
+    long claimForReadAfter(final long previous)
+    {
+        return claimForRead(previous + 1);
+    }
+
+    private long claimForRead(final long from)
+    {
+        long head = from;
         while (true)
         {
             final int slot = slotOffset(head);
-            // Acquire: pairs with the producer's publishing release store in publish() (and the recoverer's).
-            final long word = buffer.getLongAcquire(slot + SLOT_SEQUENCE_OFFSET);
+            final long published = sequence(0, head + 1);
+            // After an empty queue, look before claiming: a failed CAS would still take the line from the
+            // producer. Acquire: pairs with the producer's publishing release store in publish() (and the
+            // recoverer's).
+            long word = consumerSawEmpty ? buffer.getLongAcquire(slot + SLOT_SEQUENCE_OFFSET) : published;
+            if (word == published)
+            {
+                // CAS (exchange): claims the published slot for reading and records who reads it, or returns what
+                // the slot holds; pairs with the producer's publishing release store, other consumers' claims
+                // and the dead-consumer recovery's CAS.
+                word = buffer.compareAndExchangeLong(slot + SLOT_SEQUENCE_OFFSET, published,
+                    sequence(claimer, head + 1));
+                if (word == published)
+                {
+                    consumerSawEmpty = false;
+                    // CAS: moves Head past our claim; fails only if a helper already did.
+                    buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
+                    final int length = buffer.getInt(slot + SLOT_LENGTH_OFFSET);
+                    if (length >= 0 && length <= maxMessageBytes)
+                    {
+                        return head;
+                    }
+                    free(head);
+                    if (length != TOMBSTONE)
+                    {
+                        throw new IllegalStateException("queue '" + name + "' slot " + (head & mask) +
+                            " at position " + head + " holds a message of " + length + " bytes: expected 0 to " +
+                            maxMessageBytes + " (a corrupt file; the slot was freed)");
+                    }
+                    head = buffer.getLongVolatile(HEAD_OFFSET);
+                    continue;
+                }
+            }
             final long diff = positionDiff(word, head + 1);
             final long who = claimerOf(word);
             if (diff == 0)
             {
-                if (who == 0)
-                {
-                    // CAS: claims the published slot for reading and records who reads it; pairs with other
-                    // consumers' claims and with the dead-consumer recovery's CAS.
-                    if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, head + 1)))
-                    {
-                        // CAS: moves Head past our claim; fails only if a helper already did.
-                        buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
-                        final int length = buffer.getInt(slot + SLOT_LENGTH_OFFSET);
-                        if (length >= 0 && length <= maxMessageBytes)
-                        {
-                            return head;
-                        }
-                        free(head);
-                        if (length != TOMBSTONE)
-                        {
-                            throw new IllegalStateException("queue '" + name + "' slot " + (head & mask) +
-                                " at position " + head + " holds a message of " + length +
-                                " bytes: expected 0 to " + maxMessageBytes + " (a corrupt file; the slot was freed)");
-                        }
-                    }
-                }
-                else
+                if (who != 0)
                 {
                     // Claimed by another consumer: help move Head past it. CAS: pairs with the claimer's.
                     buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
@@ -231,6 +269,7 @@ final class QueueRing
             {
                 // Empty at the head: not yet published (free, or being written), or the previous round's
                 // consumer has not freed the slot yet (then no producer can have written this position).
+                consumerSawEmpty = true;
                 return NONE;
             }
             throw corrupt("consumer", head, slot, word, "(0, " + (head + 1) + ") or earlier");
