@@ -480,9 +480,9 @@ class SharedQueueTest
         final SharedQueue q = region.queue("q", 4, 8);
         try (FileChannel channel = FileChannel.open(region.path(), StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
-            // Slot 0 claims to be published for position 5 while Tail and Head are 0: no history gives that.
+            // Slot 0 claims to be published for position 1000 while Tail and Head are 0: no history gives that.
             final UnsafeBuffer entry = queueEntry(channel);
-            entry.putLongVolatile(slot(entry, 0), word(0, 5));
+            entry.putLongVolatile(slot(entry, 0), word(0, 1000));
         }
         final IllegalStateException offered = assertTimeoutPreemptively(Duration.ofSeconds(20),
             () -> assertThrows(IllegalStateException.class, () -> q.offer(bytes("x"), 1, TimeUnit.SECONDS)));

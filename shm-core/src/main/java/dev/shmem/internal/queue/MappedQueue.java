@@ -258,14 +258,27 @@ public final class MappedQueue implements SharedQueue
         }
         checkAttached();
         int n = 0;
-        for (long position = ring.claimForRead(); position != QueueRing.NONE; )
+        long position = ring.claimForRead();
+        long last = position;
+        try
         {
-            read(position, reader);
-            if (++n == max)
+            while (position != QueueRing.NONE)
             {
-                break;
+                last = position;
+                read(position, reader);
+                if (++n == max)
+                {
+                    break;
+                }
+                position = ring.claimForReadAfter(position);
             }
-            position = ring.claimForReadAfter(position);
+        }
+        finally
+        {
+            if (last != QueueRing.NONE)
+            {
+                ring.finishDrain(last);
+            }
         }
         return n;
     }

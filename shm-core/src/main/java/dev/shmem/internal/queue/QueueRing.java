@@ -60,6 +60,8 @@ final class QueueRing
      */
     private boolean producerSawFull;
     private boolean consumerSawEmpty;
+    /** The last claimer id this handle found dead (0: none); plain, as above. */
+    private long knownDead;
 
     QueueRing(final String name, final AtomicBuffer buffer, final ProcessTable processes, final long processStamp,
         final EventCount notEmpty, final EventCount notFull, final int slots, final int maxMessageBytes,
@@ -153,7 +155,7 @@ final class QueueRing
                 // Full: the previous round's message is still there (published or being read), or its producer
                 // is still writing it.
                 producerSawFull = true;
-                if (who != 0 && who != claimer && producerStall.isLong(tail))
+                if (who != 0 && who != claimer && (who == knownDead || producerStall.isLong(tail)))
                 {
                     if (diff == 1 - slots ? recoverDeadConsumer(tail - slots, word) :
                         recoverDeadProducer(tail - slots, word))
@@ -193,14 +195,62 @@ final class QueueRing
 
     /**
      * Claims the message after one this consumer just took (a drain's next step): tries that position first,
-     * without reading {@code Head}.
+     * without reading or moving {@code Head} (the drain moves it once, in {@link #finishDrain}); other consumers
+     * that find these claims at the head help move it meanwhile.
      *
-     * @param previous a position this handle claimed with {@link #claimForRead()} and has freed.
+     * @param previous a position this handle claimed and has freed in this drain.
      * @return as {@link #claimForRead()}.
      */
     long claimForReadAfter(final long previous)
     {
-        return claimForRead(previous + 1);
+        long position = previous + 1;
+        while (true)
+        {
+            final int slot = slotOffset(position);
+            final long published = sequence(0, position + 1);
+            // Acquire, then CAS (exchange) as in claimForRead(): both pair with the producer's publishing release
+            // store. The load first: at the end of a batch the slot is usually still the producer's, and a failed
+            // CAS would take its line.
+            if (buffer.getLongAcquire(slot + SLOT_SEQUENCE_OFFSET) != published ||
+                buffer.compareAndExchangeLong(slot + SLOT_SEQUENCE_OFFSET, published,
+                    sequence(claimer, position + 1)) != published)
+            {
+                finishDrain(position - 1);
+                consumerSawEmpty = true;
+                return claimForRead();
+            }
+            final int length = buffer.getInt(slot + SLOT_LENGTH_OFFSET);
+            if (length >= 0 && length <= maxMessageBytes)
+            {
+                return position;
+            }
+            free(position);
+            if (length != TOMBSTONE)
+            {
+                finishDrain(position);
+                throw badLength(position, length);
+            }
+            position++;
+        }
+    }
+
+    /**
+     * Moves {@code Head} past the last position a drain claimed (if no helper did).
+     *
+     * @param last the drain's last claimed position.
+     */
+    void finishDrain(final long last)
+    {
+        while (true)
+        {
+            final long head = buffer.getLongVolatile(HEAD_OFFSET);
+            // CAS: every position from head to last is claimed by this drain, so Head may jump past them; pairs
+            // with the other consumers' CASes of Head (helpers, claimers), which only move it forward.
+            if (head > last || buffer.compareAndSetLong(HEAD_OFFSET, head, last + 1))
+            {
+                return;
+            }
+        }
     }
 
     private long claimForRead(final long from)
@@ -234,9 +284,7 @@ final class QueueRing
                     free(head);
                     if (length != TOMBSTONE)
                     {
-                        throw new IllegalStateException("queue '" + name + "' slot " + (head & mask) +
-                            " at position " + head + " holds a message of " + length + " bytes: expected 0 to " +
-                            maxMessageBytes + " (a corrupt file; the slot was freed)");
+                        throw badLength(head, length);
                     }
                     head = buffer.getLongVolatile(HEAD_OFFSET);
                     continue;
@@ -254,7 +302,7 @@ final class QueueRing
                 head = buffer.getLongVolatile(HEAD_OFFSET);
                 continue;
             }
-            if (diff == -1 && who != 0 && who != claimer && consumerStall.isLong(head) &&
+            if (diff == -1 && who != 0 && who != claimer && (who == knownDead || consumerStall.isLong(head)) &&
                 recoverDeadProducer(head, word))
             {
                 continue;
@@ -272,7 +320,16 @@ final class QueueRing
                 consumerSawEmpty = true;
                 return NONE;
             }
-            throw corrupt("consumer", head, slot, word, "(0, " + (head + 1) + ") or earlier");
+            if (diff > 0 && diff <= 2L * slots)
+            {
+                // Already taken: a drain claims and frees several positions before it moves Head past them (its
+                // last position is at most a round ahead of Head, whose slot at most a round further). Help move
+                // Head past it. CAS: pairs with the drain's finishDrain() and the other consumers' CASes.
+                buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
+                head = buffer.getLongVolatile(HEAD_OFFSET);
+                continue;
+            }
+            throw corrupt("consumer", head, slot, word, "(0, " + (head + 1) + "), or at most two rounds ahead");
         }
     }
 
@@ -361,7 +418,7 @@ final class QueueRing
      */
     private boolean recoverDeadProducer(final long position, final long word)
     {
-        if (isClaimerAlive(claimerOf(word)))
+        if (!isDead(claimerOf(word)))
         {
             return false;
         }
@@ -397,7 +454,7 @@ final class QueueRing
      */
     private boolean recoverDeadConsumer(final long position, final long word)
     {
-        if (isClaimerAlive(claimerOf(word)))
+        if (!isDead(claimerOf(word)))
         {
             return false;
         }
@@ -449,6 +506,31 @@ final class QueueRing
                 return true;
             }
         }
+    }
+
+    private IllegalStateException badLength(final long position, final int length)
+    {
+        return new IllegalStateException("queue '" + name + "' slot " + (position & mask) + " at position " +
+            position + " holds a message of " + length + " bytes: expected 0 to " + maxMessageBytes +
+            " (a corrupt file; the slot was freed)");
+    }
+
+    /**
+     * @return true if the claimer is known dead: a claimer id names a process slot and its generation, so once
+     * dead it stays dead, and the next slot it holds is recovered without waiting another interval.
+     */
+    private boolean isDead(final long who)
+    {
+        if (who == knownDead)
+        {
+            return true;
+        }
+        if (isClaimerAlive(who))
+        {
+            return false;
+        }
+        knownDead = who;
+        return true;
     }
 
     private boolean isClaimerAlive(final long who)
