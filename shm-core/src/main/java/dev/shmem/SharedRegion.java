@@ -314,7 +314,9 @@ public final class SharedRegion implements SharedSpace
 
     /**
      * @param name            entry name.
-     * @param slots           capacity in messages (2 to 2^24); must match an existing queue's.
+     * @param slots           capacity in messages (2 to 2^24), rounded up to a power of two (so that a position's
+     *                        slot is found with a mask; {@link SharedQueue#capacity()} reports the rounded count);
+     *                        must round to an existing queue's.
      * @param maxMessageBytes largest message (1 byte to 16 MiB); must match an existing queue's.
      * @return the queue of that name, created empty if new.
      */
@@ -326,6 +328,7 @@ public final class SharedRegion implements SharedSpace
             throw new IllegalArgumentException("queue " + name + " slots " + slots + " out of range: expected " +
                 QueueDescriptor.MIN_SLOTS + " to " + QueueDescriptor.MAX_SLOTS);
         }
+        final int ring = org.agrona.BitUtil.findNextPositivePowerOfTwo(slots);
         if (maxMessageBytes < 1 || maxMessageBytes > QueueDescriptor.MAX_MESSAGE_BYTES)
         {
             throw new IllegalArgumentException("queue " + name + " max message bytes " + maxMessageBytes +
@@ -334,20 +337,36 @@ public final class SharedRegion implements SharedSpace
         checkOpen();
         final int stride = QueueDescriptor.slotStride(maxMessageBytes);
         final EntryRecord entry = mapped.directory().getOrCreate(
-            attachment.processStamp(), name, EntryType.QUEUE, slots, maxMessageBytes,
+            attachment.processStamp(), name, EntryType.QUEUE, ring, maxMessageBytes,
             offset ->
             {
                 // Plain writes: published by the directory's release store of the record's READY state.
                 final AtomicBuffer buffer = mapped.buffer();
-                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, slots);
+                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, ring);
                 buffer.putInt(offset + QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET, maxMessageBytes);
                 buffer.putInt(offset + QueueDescriptor.SLOT_STRIDE_OFFSET, stride);
-                for (int i = 0; i < slots; i++)
+                for (int i = 0; i < ring; i++)
                 {
                     buffer.putLong(offset + QueueDescriptor.SLOTS_START + i * stride, i);
                 }
             });
-        return new MappedQueue(entry.name(), view(entry), attachment, Sleepers.get(), slots, maxMessageBytes, stride);
+        final AtomicBuffer view = view(entry);
+        // Plain reads: the entry was published by the directory's release store of READY, read with acquire.
+        final int storedStride = view.getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
+        if (view.getInt(QueueDescriptor.SLOTS_OFFSET) != ring ||
+            view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) != maxMessageBytes ||
+            storedStride < QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes ||
+            storedStride % QueueDescriptor.SLOT_ALIGNMENT != 0 ||
+            QueueDescriptor.SLOTS_START + (long)ring * storedStride > entry.dataBytes())
+        {
+            throw new IllegalStateException("queue " + name + " in " + path + " holds " +
+                view.getInt(QueueDescriptor.SLOTS_OFFSET) + " slots of stride " + storedStride + " for " +
+                view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) + "-byte messages in " + entry.dataBytes() +
+                " bytes: expected " + ring + " slots of " + maxMessageBytes + " bytes, a stride of at least " +
+                (QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes) + " (a multiple of " +
+                QueueDescriptor.SLOT_ALIGNMENT + ") that fits (a corrupt file)");
+        }
+        return new MappedQueue(entry.name(), view, attachment, Sleepers.get(), ring, maxMessageBytes, storedStride);
     }
 
     @Override

@@ -53,4 +53,9 @@ final class Internals
     {
         return ((MappedQueue)queue).lostWithDeadConsumers();
     }
+
+    static boolean recoverAtHead(final SharedQueue queue)
+    {
+        return ((MappedQueue)queue).recoverAtHead();
+    }
 }
