@@ -34,6 +34,7 @@ public final class LockWord
     private final Attachment attachment;
     private final ProcessTable processes;
     private final EventCount events;
+    private final Sleeper sleeper;
     private long lastLivenessCheck = System.nanoTime();
 
     /**
@@ -49,6 +50,32 @@ public final class LockWord
         this.attachment = attachment;
         this.processes = attachment.region().processes();
         this.events = new EventCount(buffer, LockDescriptor.EVENT_COUNT_OFFSET, sleeper);
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * @return this JVM's attachment to the lock's region.
+     */
+    public Attachment attachment()
+    {
+        return attachment;
+    }
+
+    /**
+     * @return how this lock's waiters sleep (its conditions' waiters sleep the same way).
+     */
+    public Sleeper sleeper()
+    {
+        return sleeper;
+    }
+
+    /**
+     * @return true if the lock is held by a thread of a process that is no longer alive.
+     */
+    public boolean isOwnerDead()
+    {
+        final long owner = owner();
+        return owner != 0 && !processes.isAlive(owner);
     }
 
     /**

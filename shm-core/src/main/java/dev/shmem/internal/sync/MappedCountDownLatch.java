@@ -1,0 +1,140 @@
+package dev.shmem.internal.sync;
+
+import dev.shmem.SharedCountDownLatch;
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.wait.EventCount;
+import dev.shmem.internal.wait.Sleeper;
+import dev.shmem.internal.wait.Waiting;
+
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.TimeUnit;
+
+import static dev.shmem.internal.sync.CountDownLatchDescriptor.COUNT_OFFSET;
+import static dev.shmem.internal.sync.CountDownLatchDescriptor.EVENT_COUNT_OFFSET;
+
+/**
+ * The mapped-file implementation of {@link SharedCountDownLatch} (layout: {@link CountDownLatchDescriptor}).
+ *
+ * <p>Memory consistency effects: every {@link #countDown()} is a CAS (volatile read and write) on the count, so
+ * the count-downs form one chain; the waiter's volatile read of 0 pairs with the last CAS of that chain.
+ */
+public final class MappedCountDownLatch implements SharedCountDownLatch
+{
+    private static final System.Logger LOGGER = System.getLogger("dev.shmem");
+    private static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final String name;
+    private final AtomicBuffer buffer;
+    private final Attachment attachment;
+    private final EventCount events;
+
+    /**
+     * @param name       entry name.
+     * @param buffer     the entry's buffer.
+     * @param attachment this JVM's attachment.
+     * @param sleeper    how waiters sleep.
+     */
+    public MappedCountDownLatch(final String name, final AtomicBuffer buffer, final Attachment attachment,
+        final Sleeper sleeper)
+    {
+        this.name = name;
+        this.buffer = buffer;
+        this.attachment = attachment;
+        this.events = new EventCount(buffer, EVENT_COUNT_OFFSET, sleeper);
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
+    public void countDown()
+    {
+        checkOpen();
+        while (true)
+        {
+            // Volatile read then CAS: the CAS chains every count-down; the last one pairs with the waiters' reads.
+            final long count = buffer.getLongVolatile(COUNT_OFFSET);
+            if (count <= 0)
+            {
+                return;
+            }
+            if (buffer.compareAndSetLong(COUNT_OFFSET, count, count - 1))
+            {
+                if (count == 1)
+                {
+                    events.signal(Integer.MAX_VALUE);
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
+    public long getCount()
+    {
+        // Volatile read: pairs with countDown()'s CAS.
+        return Math.max(0, buffer.getLongVolatile(COUNT_OFFSET));
+    }
+
+    @Override
+    public void await() throws InterruptedException
+    {
+        await(Waiting.NO_TIMEOUT);
+    }
+
+    @Override
+    public boolean await(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return await(Math.max(0, unit.toNanos(timeout)));
+    }
+
+    private boolean await(final long timeoutNanos) throws InterruptedException
+    {
+        checkOpen();
+        if (Thread.interrupted())
+        {
+            throw new InterruptedException();
+        }
+        if (getCount() == 0)
+        {
+            return true;
+        }
+        final long start = System.nanoTime();
+        return Waiting.await(events, () -> getCount() == 0, () -> diagnoseLongWait(start), timeoutNanos,
+            Waiting.Interruption.THROW);
+    }
+
+    /**
+     * A latch cannot know which process was going to count down: after a long wait it says what it waits for.
+     */
+    private boolean diagnoseLongWait(final long start)
+    {
+        final long waited = System.nanoTime() - start;
+        if (waited >= LONG_WAIT_NANOS && waited < LONG_WAIT_NANOS + Waiting.LIVENESS_INTERVAL_NANOS)
+        {
+            LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s for latch '" +
+                name + "' at count " + getCount() + "; a process that died before counting down never will");
+        }
+        return false;
+    }
+
+    private void checkOpen()
+    {
+        if (attachment.isDetached())
+        {
+            throw new IllegalStateException("count-down latch '" + name + "': region " +
+                attachment.region().path() + " is closed");
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "SharedCountDownLatch['" + name + "', count " + getCount() + "]";
+    }
+}
