@@ -107,9 +107,9 @@ public final class Pools
     /** {@code SharedEvent}, cleared. */
     public static final EntryPool<SharedEvent> EVENTS =
         new EntryPool<>("event", SharedRegion::event, SharedEvent::clear);
-    /** {@code SharedBarrier} of 3 parties, not broken and nobody waiting. */
-    public static final EntryPool<SharedBarrier> BARRIERS_3 = new EntryPool<>("barrier-3",
-        (region, name) -> region.barrier(name, 3), Pools::requireIdle, BARRIER_REGIONS, Duration.ZERO);
+    /** {@code SharedBarrier} of 2 parties, not broken and nobody waiting. */
+    public static final EntryPool<SharedBarrier> BARRIERS_2 = new EntryPool<>("barrier-2",
+        (region, name) -> region.barrier(name, 2), Pools::requireIdle, BARRIER_REGIONS, Duration.ZERO);
     /** A {@code SharedReentrantLock} with its condition "c" (2 KiB): free, consistent, nobody waiting. */
     public static final EntryPool<LockWithCondition> LOCKS_WITH_CONDITION = new EntryPool<>("lock-with-condition",
         LockWithCondition::create, Pools::requireFree, SEMAPHORE_REGIONS, Duration.ZERO);
@@ -154,7 +154,7 @@ public final class Pools
     {
         return List.of(INTS, LONGS, DOUBLES, INT_ARRAYS, LONG_ARRAYS, DOUBLE_ARRAYS, LOCKS, REENTRANT_LOCKS,
             SEMAPHORES_0, SEMAPHORES_1, SEMAPHORES_2, BOUNDED_SEMAPHORES_1, QUEUES, DEAD_OWNER_LOCKS,
-            COOLED_DEAD_OWNER_LOCKS, EVENTS, BARRIERS_3, LOCKS_WITH_CONDITION);
+            COOLED_DEAD_OWNER_LOCKS, EVENTS, BARRIERS_2, LOCKS_WITH_CONDITION);
     }
 
     private static EntryPool<SharedSemaphore> semaphores(final String kind, final int permits)

@@ -17,9 +17,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /**
  * Release visibility of {@link SharedCountDownLatch}: from a latch of 2 (a fresh entry per state: a latch is not
- * reusable), actors 1 and 2 each write a plain field and {@code countDown()}; actor 3 {@code await}s with a
- * timeout, then reads both fields. Actions before each countDown happen-before the return of await. Results:
- * actor 3 released (1) or timed out (0), the sum of the fields it read (3), the count afterwards (0).
+ * reusable), actor 1 writes a plain field and {@code countDown()}s; actor 2 writes another, {@code countDown()}s
+ * and {@code await}s with a timeout, then reads both fields (two actors: jcstress runs a test only with a CPU per
+ * actor). Actions before each countDown happen-before the return of await. Results: actor 2 released (1) or timed
+ * out (0), the sum of the fields it read (3), the count afterwards (0).
  */
 @JCStressTest
 @Outcome(id = "1, 3, 0", expect = ACCEPTABLE, desc = "released after both count-downs, both writes seen")
@@ -50,15 +51,10 @@ public class LatchReleaseVisibilityTest
     }
 
     @Actor
-    public void actor2()
+    public void actor2(final III_Result r)
     {
         b = 2;
         latch.countDown();
-    }
-
-    @Actor
-    public void actor3(final III_Result r)
-    {
         try
         {
             if (latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS))
