@@ -2,6 +2,9 @@ package dev.shmem.internal.lock;
 
 import dev.shmem.RobustLock;
 import dev.shmem.SharedCondition;
+import dev.shmem.internal.diag.Diagnostics;
+import dev.shmem.internal.diag.WaitTable;
+import dev.shmem.internal.diag.WaitTableDescriptor;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.sync.ConditionLock;
 import dev.shmem.internal.sync.MappedCondition;
@@ -151,12 +154,36 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
         {
             return true;
         }
-        if (word.acquire(stamp, timeoutNanos, interruption))
+        return blockingAcquire(stamp, timeoutNanos, interruption);
+    }
+
+    /**
+     * The slow path: records the wait (deadlock detection, a JFR {@code dev.shmem.Wait} event) around the lock
+     * word's blocking acquire.
+     */
+    private boolean blockingAcquire(final long stamp, final long timeoutNanos,
+        final Waiting.Interruption interruption) throws InterruptedException
+    {
+        final long holder = word.owner();
+        final long holderPid = holder == 0 ? 0 : word.pidOf(holder);
+        final Object event = Diagnostics.beginWait();
+        final WaitTable waits = word.waitTable();
+        final int record = waits.enter(stamp, word.entryOffset(), WaitTableDescriptor.KIND_LOCK);
+        boolean acquired = false;
+        try
         {
-            acquired();
-            return true;
+            acquired = word.acquire(stamp, timeoutNanos, interruption);
+            if (acquired)
+            {
+                acquired();
+            }
+            return acquired;
         }
-        return false;
+        finally
+        {
+            waits.exit(record);
+            Diagnostics.waited(event, name, kind(), holderPid, acquired);
+        }
     }
 
     /**
@@ -238,7 +265,8 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
         {
             try
             {
-                word.acquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
+                // Recorded in the wait table like any blocked lock(): a deadlock through a condition is found too.
+                blockingAcquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
             }
             catch (final InterruptedException ex)
             {

@@ -173,6 +173,7 @@ public final class Directory
             case INT_ARRAY:
             case LONG_ARRAY:
             case DOUBLE_ARRAY:
+            case WAIT_TABLE:
                 return length * type.unitBytes();
             case SEMAPHORE:
             case BOUNDED_SEMAPHORE:

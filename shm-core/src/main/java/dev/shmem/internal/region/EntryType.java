@@ -24,9 +24,11 @@ public enum EntryType
     EVENT(12, "event", EventDescriptor.LENGTH, false),
     BARRIER(13, "barrier", 0, false),
     COUNT_DOWN_LATCH(14, "count-down latch", CountDownLatchDescriptor.LENGTH, false),
-    CONDITION(15, "condition", ConditionDescriptor.LENGTH, false);
+    CONDITION(15, "condition", ConditionDescriptor.LENGTH, false),
+    /** A process's wait table (dev.shmem.internal.diag.WaitTableDescriptor), for deadlock detection. */
+    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true);
 
-    private static final EntryType[] BY_CODE = new EntryType[17];
+    private static final EntryType[] BY_CODE = new EntryType[32];
 
     static
     {

@@ -1,6 +1,7 @@
 package dev.shmem.internal.sync;
 
 import dev.shmem.SharedBarrier;
+import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.PermitLedger;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
@@ -245,6 +246,8 @@ public final class MappedBarrier implements SharedBarrier
             buffer.getAndAddLong(DEAD_BREAKS_OFFSET, 1);
             LOGGER.log(Level.WARNING, "barrier '" + name + "' broken: a process died while waiting at it " +
                 "(generation " + g + ")");
+            // The ledger recovery does not tell which slot it emptied: the pid is reported as unknown (0).
+            Diagnostics.barrierBroken(name, 0);
         }
     }
 
