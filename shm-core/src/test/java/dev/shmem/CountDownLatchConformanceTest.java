@@ -7,16 +7,13 @@ import org.junit.jupiter.api.Timeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,21 +149,7 @@ abstract class CountDownLatchConformanceTest
     void anInterruptStopsTheWait() throws Exception
     {
         final Verbs latch = latch(1);
-        final AtomicReference<Thread> victim = new AtomicReference<>();
-        final Future<Object> waiter = threads.submit(() ->
-        {
-            victim.set(Thread.currentThread());
-            latch.await();
-            return null;
-        });
-        while (victim.get() == null)
-        {
-            Thread.sleep(1);
-        }
-        Thread.sleep(50);
-        victim.get().interrupt();
-        final ExecutionException ex = assertThrows(ExecutionException.class, () -> waiter.get(10, TimeUnit.SECONDS));
-        assertInstanceOf(InterruptedException.class, ex.getCause());
+        Interrupts.assertInterruptStops(threads, latch::await);
         assertEquals(1, latch.getCount());
     }
 

@@ -4,7 +4,6 @@ import dev.shmem.SharedBarrier;
 import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.PermitLedger;
 import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -31,14 +30,10 @@ import static dev.shmem.internal.sync.BarrierDescriptor.state;
  * one chain ending in the trip's CAS; a waiter's volatile read of the new generation pairs with that CAS, so every
  * party's actions before its {@code await} happen-before every party's return.
  */
-public final class MappedBarrier implements SharedBarrier
+public final class MappedBarrier extends SyncEntry implements SharedBarrier
 {
     private static final System.Logger LOGGER = System.getLogger("dev.shmem");
 
-    private final String name;
-    private final AtomicBuffer buffer;
-    private final Attachment attachment;
-    private final EventCount events;
     private final PermitLedger ledger;
     private final int parties;
     private final int ringOffset;
@@ -52,10 +47,7 @@ public final class MappedBarrier implements SharedBarrier
     public MappedBarrier(final String name, final AtomicBuffer buffer, final Attachment attachment,
         final Sleeper sleeper)
     {
-        this.name = name;
-        this.buffer = buffer;
-        this.attachment = attachment;
-        this.events = new EventCount(buffer, EVENT_COUNT_OFFSET, sleeper);
+        super("barrier", name, buffer, attachment, sleeper, EVENT_COUNT_OFFSET);
         this.ledger = new PermitLedger(buffer, attachment.region().processes(), attachment.processStamp());
         // Written once at creation and published with the entry (the directory's READY release store); checked,
         // since nothing read from the file is trusted.
@@ -66,12 +58,6 @@ public final class MappedBarrier implements SharedBarrier
                 " parties, expected 1 or more");
         }
         this.ringOffset = BarrierDescriptor.brokenRingOffset(attachment.region().processes().slots());
-    }
-
-    @Override
-    public String name()
-    {
-        return name;
     }
 
     @Override
@@ -316,15 +302,6 @@ public final class MappedBarrier implements SharedBarrier
     private int ringSlot(final int generation)
     {
         return ringOffset + (generation & (BROKEN_RING_ENTRIES - 1)) * Integer.BYTES;
-    }
-
-    private void checkOpen()
-    {
-        if (attachment.isDetached())
-        {
-            throw new IllegalStateException("barrier '" + name + "': region " + attachment.region().path() +
-                " is closed");
-        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.shmem.internal.sync;
 
 import dev.shmem.SharedCountDownLatch;
 import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -20,15 +19,10 @@ import static dev.shmem.internal.sync.CountDownLatchDescriptor.EVENT_COUNT_OFFSE
  * <p>Memory consistency effects: every {@link #countDown()} is a CAS (volatile read and write) on the count, so
  * the count-downs form one chain; the waiter's volatile read of 0 pairs with the last CAS of that chain.
  */
-public final class MappedCountDownLatch implements SharedCountDownLatch
+public final class MappedCountDownLatch extends SyncEntry implements SharedCountDownLatch
 {
     private static final System.Logger LOGGER = System.getLogger("dev.shmem");
     private static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-    private final String name;
-    private final AtomicBuffer buffer;
-    private final Attachment attachment;
-    private final EventCount events;
 
     /**
      * @param name       entry name.
@@ -39,16 +33,7 @@ public final class MappedCountDownLatch implements SharedCountDownLatch
     public MappedCountDownLatch(final String name, final AtomicBuffer buffer, final Attachment attachment,
         final Sleeper sleeper)
     {
-        this.name = name;
-        this.buffer = buffer;
-        this.attachment = attachment;
-        this.events = new EventCount(buffer, EVENT_COUNT_OFFSET, sleeper);
-    }
-
-    @Override
-    public String name()
-    {
-        return name;
+        super("count-down latch", name, buffer, attachment, sleeper, EVENT_COUNT_OFFSET);
     }
 
     @Override
@@ -95,18 +80,8 @@ public final class MappedCountDownLatch implements SharedCountDownLatch
 
     private boolean await(final long timeoutNanos) throws InterruptedException
     {
-        checkOpen();
-        if (Thread.interrupted())
-        {
-            throw new InterruptedException();
-        }
-        if (getCount() == 0)
-        {
-            return true;
-        }
         final long start = System.nanoTime();
-        return Waiting.await(events, () -> getCount() == 0, () -> diagnoseLongWait(start), timeoutNanos,
-            Waiting.Interruption.THROW);
+        return awaitInterruptibly(() -> getCount() == 0, () -> diagnoseLongWait(start), timeoutNanos);
     }
 
     /**
@@ -121,15 +96,6 @@ public final class MappedCountDownLatch implements SharedCountDownLatch
                 name + "' at count " + getCount() + "; a process that died before counting down never will");
         }
         return false;
-    }
-
-    private void checkOpen()
-    {
-        if (attachment.isDetached())
-        {
-            throw new IllegalStateException("count-down latch '" + name + "': region " +
-                attachment.region().path() + " is closed");
-        }
     }
 
     @Override

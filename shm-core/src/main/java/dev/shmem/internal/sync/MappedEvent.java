@@ -2,7 +2,6 @@ package dev.shmem.internal.sync;
 
 import dev.shmem.SharedEvent;
 import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -21,13 +20,8 @@ import static dev.shmem.internal.sync.EventDescriptor.STATE_OFFSET;
  * <p>Memory consistency effects: the CAS of {@link #set()} is a volatile write; the volatile read of the state by
  * a waiter or by {@link #isSet()} that sees it (or sees a later set count) makes the setter's prior actions visible.
  */
-public final class MappedEvent implements SharedEvent
+public final class MappedEvent extends SyncEntry implements SharedEvent
 {
-    private final String name;
-    private final AtomicBuffer buffer;
-    private final Attachment attachment;
-    private final EventCount events;
-
     /**
      * @param name       entry name.
      * @param buffer     the entry's buffer.
@@ -37,16 +31,7 @@ public final class MappedEvent implements SharedEvent
     public MappedEvent(final String name, final AtomicBuffer buffer, final Attachment attachment,
         final Sleeper sleeper)
     {
-        this.name = name;
-        this.buffer = buffer;
-        this.attachment = attachment;
-        this.events = new EventCount(buffer, EVENT_COUNT_OFFSET, sleeper);
-    }
-
-    @Override
-    public String name()
-    {
-        return name;
+        super("event", name, buffer, attachment, sleeper, EVENT_COUNT_OFFSET);
     }
 
     @Override
@@ -106,29 +91,11 @@ public final class MappedEvent implements SharedEvent
 
     private boolean await(final long timeoutNanos) throws InterruptedException
     {
-        checkOpen();
-        if (Thread.interrupted())
-        {
-            throw new InterruptedException();
-        }
-        // Volatile read: pairs with set()'s CAS.
+        // Volatile reads: pair with set()'s CAS. A set since entry releases this waiter even if a clear followed
+        // before it ran (the state's set count changed).
         final long entry = buffer.getLongVolatile(STATE_OFFSET);
-        if ((entry & SET_BIT) != 0)
-        {
-            return true;
-        }
-        // A set since entry releases this waiter even if a clear followed before it ran.
-        return Waiting.await(events, () -> buffer.getLongVolatile(STATE_OFFSET) != entry, () -> false,
-            timeoutNanos, Waiting.Interruption.THROW);
-    }
-
-    private void checkOpen()
-    {
-        if (attachment.isDetached())
-        {
-            throw new IllegalStateException("event '" + name + "': region " + attachment.region().path() +
-                " is closed");
-        }
+        return awaitInterruptibly(() -> (entry & SET_BIT) != 0 || buffer.getLongVolatile(STATE_OFFSET) != entry,
+            () -> false, timeoutNanos);
     }
 
     @Override

@@ -1,0 +1,71 @@
+package dev.shmem.internal.sync;
+
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.wait.EventCount;
+import dev.shmem.internal.wait.Sleeper;
+import dev.shmem.internal.wait.Waiting;
+
+import org.agrona.concurrent.AtomicBuffer;
+
+/**
+ * What an event, a latch and a barrier share: the entry's name and buffer, this JVM's attachment, one event count
+ * the waiters sleep on, the closed-region check and the interruptible wait.
+ */
+public abstract class SyncEntry
+{
+    final String name;
+    final AtomicBuffer buffer;
+    final Attachment attachment;
+    final EventCount events;
+    private final String kind;
+
+    SyncEntry(final String kind, final String name, final AtomicBuffer buffer, final Attachment attachment,
+        final Sleeper sleeper, final int eventCountOffset)
+    {
+        this.kind = kind;
+        this.name = name;
+        this.buffer = buffer;
+        this.attachment = attachment;
+        this.events = new EventCount(buffer, eventCountOffset, sleeper);
+    }
+
+    /**
+     * @return the entry name.
+     */
+    public final String name()
+    {
+        return name;
+    }
+
+    /**
+     * @throws IllegalStateException if this JVM has closed every handle on the region.
+     */
+    final void checkOpen()
+    {
+        if (attachment.isDetached())
+        {
+            throw new IllegalStateException(kind + " '" + name + "': region " + attachment.region().path() +
+                " is closed");
+        }
+    }
+
+    /**
+     * The interruptible wait of {@code await}: checks the region and the interrupt status, then waits.
+     *
+     * @param done         what the waiter waits for.
+     * @param recovery     the periodic check of the other side.
+     * @param timeoutNanos longest wait, or {@link Waiting#NO_TIMEOUT}.
+     * @return true if {@code done} succeeded, false on timeout.
+     * @throws InterruptedException if interrupted on entry or while waiting.
+     */
+    final boolean awaitInterruptibly(final Waiting.Attempt done, final Waiting.Recovery recovery,
+        final long timeoutNanos) throws InterruptedException
+    {
+        checkOpen();
+        if (Thread.interrupted())
+        {
+            throw new InterruptedException();
+        }
+        return done.tryOnce() || Waiting.await(events, done, recovery, timeoutNanos, Waiting.Interruption.THROW);
+    }
+}
