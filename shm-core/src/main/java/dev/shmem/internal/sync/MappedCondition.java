@@ -235,9 +235,12 @@ public final class MappedCondition implements SharedCondition
 
     private Outcome awaitSignal(final long timeoutNanos, final Waiting.Interruption interruption)
     {
-        final int slot = claimSlot();
+        // The ticket is read before claimSlot() increments it; the lock orders the plain read.
+        final int ticket = buffer.getInt(NEXT_TICKET_OFFSET);
+        final int slot = claimSlot(ticket);
         final int offset = slotOffset(slot) + SLOT_STATE_OFFSET;
-        final long waiting = buffer.getLongVolatile(offset);
+        // Built, not read back: a recoverer may already have signalled the slot.
+        final long waiting = slotState(ticket, WAITING);
         final int holds = lock.releaseFully();
         Outcome outcome;
         try
@@ -269,11 +272,12 @@ public final class MappedCondition implements SharedCondition
 
     /**
      * Claims a free slot for the calling thread, which holds the lock.
+     *
+     * @param ticket the next ticket, read by the caller (the ticket counter is written only by lock holders: the
+     *               lock orders its plain accesses).
      */
-    private int claimSlot()
+    private int claimSlot(final int ticket)
     {
-        // The ticket counter is written only by lock holders: the lock orders these plain accesses.
-        final int ticket = buffer.getInt(NEXT_TICKET_OFFSET);
         final long stamp = lock.attachment().threadStamp();
         for (int pass = 0; pass < 2; pass++)
         {
