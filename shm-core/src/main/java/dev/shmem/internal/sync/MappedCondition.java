@@ -242,11 +242,13 @@ public final class MappedCondition implements SharedCondition
         // Built, not read back: a recoverer may already have signalled the slot.
         final long waiting = slotState(ticket, WAITING);
         final int holds = lock.releaseFully();
+        final long start = System.nanoTime();
         Outcome outcome;
         try
         {
             outcome = Waiting.await(events[slot], () -> status(buffer.getLongVolatile(offset)) != WAITING,
-                () -> recover(slot, waiting), timeoutNanos, interruption) ? Outcome.SIGNALLED : Outcome.TIMED_OUT;
+                () -> recover(slot, waiting, start), timeoutNanos, interruption) ?
+                Outcome.SIGNALLED : Outcome.TIMED_OUT;
         }
         catch (final InterruptedException ex)
         {
@@ -344,13 +346,15 @@ public final class MappedCondition implements SharedCondition
 
     /**
      * Runs in a waiter at most every {@link Waiting#LIVENESS_INTERVAL_NANOS}: wakes it if the lock's owner died
-     * (so that it takes the lock over and re-checks its state) and gives signals that dead waiters took to live
-     * ones.
+     * (so that it takes the lock over and re-checks its state), gives signals that dead waiters took to live
+     * ones, and after 10 s logs one warning that the waiter still waits.
      *
      * @return true if this waiter is now signalled.
      */
-    private boolean recover(final int slot, final long waiting)
+    private boolean recover(final int slot, final long waiting, final long start)
     {
+        SyncEntry.warnOnceAfterLongWait(start, () -> "on condition '" + name + "' of " + lock.kindName() + " '" +
+            lock.name() + "' for a signal; " + waiters() + " threads wait on it");
         final int own = slotOffset(slot) + SLOT_STATE_OFFSET;
         if (lock.isOwnerDead())
         {

@@ -7,7 +7,6 @@ import dev.shmem.internal.wait.Waiting;
 
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
 
 import static dev.shmem.internal.sync.CountDownLatchDescriptor.COUNT_OFFSET;
@@ -21,9 +20,6 @@ import static dev.shmem.internal.sync.CountDownLatchDescriptor.EVENT_COUNT_OFFSE
  */
 public final class MappedCountDownLatch extends SyncEntry implements SharedCountDownLatch
 {
-    private static final System.Logger LOGGER = System.getLogger("dev.shmem");
-    private static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
-
     /**
      * @param name       entry name.
      * @param buffer     the entry's buffer.
@@ -81,22 +77,12 @@ public final class MappedCountDownLatch extends SyncEntry implements SharedCount
     private boolean await(final long timeoutNanos) throws InterruptedException
     {
         final long start = System.nanoTime();
-        return awaitInterruptibly(() -> getCount() == 0, () -> diagnoseLongWait(start), timeoutNanos);
+        // A latch cannot know which process was going to count down: after a long wait it says what it waits for.
+        return awaitInterruptibly(() -> getCount() == 0, () -> warnOnceAfterLongWait(start, () -> "for latch '" +
+            name + "' at count " + getCount() + "; a process that died before counting down never will"),
+            timeoutNanos);
     }
 
-    /**
-     * A latch cannot know which process was going to count down: after a long wait it says what it waits for.
-     */
-    private boolean diagnoseLongWait(final long start)
-    {
-        final long waited = System.nanoTime() - start;
-        if (waited >= LONG_WAIT_NANOS && waited < LONG_WAIT_NANOS + Waiting.LIVENESS_INTERVAL_NANOS)
-        {
-            LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s for latch '" +
-                name + "' at count " + getCount() + "; a process that died before counting down never will");
-        }
-        return false;
-    }
 
     @Override
     public String toString()

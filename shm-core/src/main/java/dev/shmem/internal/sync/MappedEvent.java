@@ -94,8 +94,9 @@ public final class MappedEvent extends SyncEntry implements SharedEvent
         // Volatile reads: pair with set()'s CAS. A set since entry releases this waiter even if a clear followed
         // before it ran (the state's set count changed).
         final long entry = buffer.getLongVolatile(STATE_OFFSET);
+        final long start = System.nanoTime();
         return awaitInterruptibly(() -> (entry & SET_BIT) != 0 || buffer.getLongVolatile(STATE_OFFSET) != entry,
-            () -> false, timeoutNanos);
+            () -> warnOnceAfterLongWait(start, () -> "for event '" + name + "' to be set"), timeoutNanos);
     }
 
     @Override
