@@ -5,6 +5,7 @@ import dev.shmem.SharedReentrantLock;
 import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.sync.DeferredWakes;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
@@ -181,6 +182,8 @@ public final class LockWord
         // volatile, it is also ordered before the read of the waiter count in signal().
         buffer.putLongVolatile(OWNER_OFFSET, 0);
         events.signal(1);
+        // The waiters this thread signalled on the lock's conditions: woken now that they can take the lock.
+        DeferredWakes.flush();
     }
 
     /**

@@ -184,7 +184,12 @@ public final class MappedCondition implements SharedCondition
     public void signal()
     {
         checkHeld();
-        signalOldest(false);
+        final int slot = signalOldest(false);
+        if (slot >= 0)
+        {
+            // Woken when this thread releases the lock (DeferredWakes): it could not take the lock before.
+            DeferredWakes.defer(events[slot]);
+        }
     }
 
     @Override
@@ -199,7 +204,7 @@ public final class MappedCondition implements SharedCondition
             if (status(state) == WAITING &&
                 buffer.compareAndSetLong(offset, state, slotState(ticket(state), SIGNALLED)))
             {
-                events[i].signal(1);
+                DeferredWakes.defer(events[i]);
             }
         }
     }
@@ -308,7 +313,7 @@ public final class MappedCondition implements SharedCondition
     }
 
     /**
-     * Signals the oldest waiting slot (lock held, or from recovery).
+     * Marks the oldest waiting slot signalled (lock held, or from recovery); the caller wakes it.
      *
      * @param liveOnly skip slots whose owner's process is dead (recovery pays for the liveness checks).
      * @return the slot signalled, or -1 if none waits.
@@ -337,7 +342,6 @@ public final class MappedCondition implements SharedCondition
             if (buffer.compareAndSetLong(slotOffset(oldest) + SLOT_STATE_OFFSET, oldestState,
                 slotState(ticket(oldestState), SIGNALLED)))
             {
-                events[oldest].signal(1);
                 return oldest;
             }
         }
@@ -371,7 +375,12 @@ public final class MappedCondition implements SharedCondition
             {
                 // The CAS freed a signal a dead waiter took: exactly one recoverer passes it on.
                 buffer.getAndAddLong(REGRANTS_OFFSET, 1);
-                signalOldest(true);
+                final int granted = signalOldest(true);
+                if (granted >= 0)
+                {
+                    // Not under the lock: wake at once.
+                    events[granted].signal(1);
+                }
             }
         }
         return status(buffer.getLongVolatile(own)) == SIGNALLED;
