@@ -46,40 +46,52 @@ public final class ProcessTable
     }
 
     /**
-     * Claims a slot for this process: a free one, or one whose process is dead.
+     * Claims a slot for this process: a free one, else one whose process is dead. Free slots are looked for
+     * first, from a place that depends on the pid (so processes attaching at once rarely race for one slot), with
+     * one read per slot; liveness (a {@code /proc} read per occupied slot) is checked only when none is free.
      *
      * @return the process stamp of the claimed slot.
-     * @throws IllegalStateException if every slot belongs to a live process.
+     * @throws IllegalStateException if every slot belongs to a live process, naming the {@code maxProcesses} option.
      */
     public long attach()
     {
         final long pid = ProcessLiveness.selfPid();
-        for (int slot = 0; slot < slots; slot++)
+        final int first = (int)Long.remainderUnsigned(pid, slots);
+        for (int pass = 0; pass < 2; pass++)
         {
-            final int base = ProcessTableDescriptor.slotOffset(slot);
-            final long current = table.getLongVolatile(base + PID_OFFSET);
-            if (current == 0 || !isSlotProcessAlive(slot))
+            for (int i = 0; i < slots; i++)
             {
+                final int slot = (first + i) % slots;
+                final int base = ProcessTableDescriptor.slotOffset(slot);
+                final long current = table.getLongVolatile(base + PID_OFFSET);
+                final boolean claimable = pass == 0 ? current == 0 : current != 0 && !isSlotProcessAlive(slot);
                 // CAS pairs with the CAS of any other claimer and with the detaching CAS to 0.
-                if (table.compareAndSetLong(base + PID_OFFSET, current, pid))
+                if (claimable && table.compareAndSetLong(base + PID_OFFSET, current, pid))
                 {
-                    table.putLong(base + START_TIME_OFFSET, ProcessLiveness.selfStartTime());
-                    table.putLong(base + ATTACHED_AT_OFFSET, System.currentTimeMillis());
-                    if (current != 0)
-                    {
-                        // The displaced (dead) process: pidOf() of its stamp still names it.
-                        table.putLong(base + PREVIOUS_PID_OFFSET, current);
-                    }
-                    final int generation = (table.getIntVolatile(base + GENERATION_OFFSET) + 1) & 0xFFFF;
-                    // Release: publishes pid and start time before the new generation; pairs with the acquire
-                    // load of the generation in isAlive().
-                    table.putIntRelease(base + GENERATION_OFFSET, generation == 0 ? 1 : generation);
-                    return processStamp(slot, table.getIntVolatile(base + GENERATION_OFFSET));
+                    return claimed(slot, base, current);
                 }
             }
         }
-        throw new IllegalStateException("process table full: all " + slots +
-            " slots are held by live processes; close regions that are no longer used");
+        throw new IllegalStateException("process table full: all " + slots + " slots are held by live processes " +
+            "(raise SharedRegion.Builder.maxProcesses when creating the region); close regions that are no longer " +
+            "used");
+    }
+
+    private long claimed(final int slot, final int base, final long displaced)
+    {
+        table.putLong(base + START_TIME_OFFSET, ProcessLiveness.selfStartTime());
+        table.putLong(base + ATTACHED_AT_OFFSET, System.currentTimeMillis());
+        if (displaced != 0)
+        {
+            // The displaced (dead) process: pidOf() of its stamp still names it.
+            table.putLong(base + PREVIOUS_PID_OFFSET, displaced);
+        }
+        final int generation = (table.getIntVolatile(base + GENERATION_OFFSET) + 1) & (int)GENERATION_MASK;
+        final int published = generation == 0 ? 1 : generation;
+        // Release: publishes pid, start time and previous pid before the new generation; pairs with the acquire
+        // load of the generation in isAlive() and pidOf().
+        table.putIntRelease(base + GENERATION_OFFSET, published);
+        return processStamp(slot, published);
     }
 
     /**

@@ -6,7 +6,8 @@ import static org.agrona.BitUtil.SIZE_OF_INT;
 import static org.agrona.BitUtil.SIZE_OF_LONG;
 
 /**
- * Layout of one slot of the process table, which follows the header. One slot per attached process.
+ * Layout of one slot of the process table, which follows the header. One slot per attached process; the number
+ * of slots ({@code maxProcesses}) is set at creation and recorded in the header.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -42,9 +43,6 @@ public final class ProcessTableDescriptor
     public static final int ATTACHED_AT_OFFSET = RESERVED_OFFSET + SIZE_OF_INT;
     public static final int PREVIOUS_PID_OFFSET = ATTACHED_AT_OFFSET + SIZE_OF_LONG;
     public static final int SLOT_LENGTH = HeaderDescriptor.CACHE_LINE_LENGTH;
-
-    /** Number of process slots in a format version 1 region. */
-    public static final int PROCESS_SLOTS = 128;
 
     private ProcessTableDescriptor()
     {

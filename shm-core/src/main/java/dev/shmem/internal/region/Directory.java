@@ -1,55 +1,61 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionFullException;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.DirectoryDescriptor;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.region.Names;
-import dev.shmem.internal.region.RegionCorruptException;
-import dev.shmem.internal.region.RegionLayout;
 
-import dev.shmem.RegionFullException;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import static dev.shmem.internal.region.DirectoryDescriptor.DATA_BYTES_OFFSET;
 import static dev.shmem.internal.region.DirectoryDescriptor.DATA_OFFSET_OFFSET;
+import static dev.shmem.internal.region.DirectoryDescriptor.INDEX_FREE;
+import static dev.shmem.internal.region.DirectoryDescriptor.INDEX_WORD_LENGTH;
 import static dev.shmem.internal.region.DirectoryDescriptor.LENGTH_OFFSET;
 import static dev.shmem.internal.region.DirectoryDescriptor.MAX_NAME_LENGTH;
 import static dev.shmem.internal.region.DirectoryDescriptor.NAME_HASH_OFFSET;
 import static dev.shmem.internal.region.DirectoryDescriptor.NAME_LENGTH_OFFSET;
 import static dev.shmem.internal.region.DirectoryDescriptor.NAME_OFFSET;
 import static dev.shmem.internal.region.DirectoryDescriptor.PARAMETER_OFFSET;
-import static dev.shmem.internal.region.DirectoryDescriptor.STATE_FREE;
 import static dev.shmem.internal.region.DirectoryDescriptor.STATE_OFFSET;
 import static dev.shmem.internal.region.DirectoryDescriptor.STATE_READY;
 import static dev.shmem.internal.region.DirectoryDescriptor.TYPE_OFFSET;
+import static dev.shmem.internal.region.DirectoryDescriptor.hashOf;
+import static dev.shmem.internal.region.DirectoryDescriptor.isPublished;
+import static dev.shmem.internal.region.DirectoryDescriptor.publishedWord;
 
 /**
  * The named-entry directory: get-or-create of entries by name, safe against other processes doing the same.
  *
- * <p>Two processes creating the same name at once probe the same records in the same order; the first FREE
- * record is won by exactly one CAS, the loser waits (bounded) for that record to become READY and finds the name
- * there. A creator that dies while its record is claimed is detected through the process table, and its record is
- * taken over by the next creator.
+ * <p>A name hashes to a word of the index; two processes creating the same name at once probe the same words in
+ * the same order, the first FREE word is won by exactly one CAS, the loser waits (bounded) for that word to be
+ * published and finds the name there. A creator that dies while its word is claimed is detected through the
+ * process table, and its word is taken over by the next creator. The index is at most half full, so a lookup
+ * probes a word or two at any fill; records are dense, so {@link #forEach} reads only the records in use.
  */
 public final class Directory
 {
-    /** How long a creator waits for a record that another live process is still writing. */
+    /** How long a creator waits for an index word that another live process is still writing. */
     public static final long CLAIM_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** At most this many offending records are named in one message. */
+    private static final int MAX_NAMED = 5;
 
     private final AtomicBuffer region;
     private final RegionLayout layout;
     private final ProcessTable processes;
     private final int mask;
+    private final int indexBase;
+    private final long recordsBase;
 
     /**
      * @param region the whole region buffer.
@@ -61,13 +67,15 @@ public final class Directory
         this.region = region;
         this.layout = layout;
         this.processes = processes;
-        this.mask = layout.directorySlots() - 1;
+        this.mask = layout.indexSlots() - 1;
+        this.indexBase = (int)layout.indexOffset();
+        this.recordsBase = layout.recordsOffset();
     }
 
     /**
      * Finds the entry of this name, or creates it.
      *
-     * @param processStamp the calling process's stamp, written into a record while it is being created.
+     * @param processStamp the calling process's stamp, written into the index while the entry is being created.
      * @param name entry name.
      * @param type requested type.
      * @param length requested length (elements, permits; 1 for values and locks).
@@ -77,7 +85,7 @@ public final class Directory
      * @return the entry.
      * @throws IllegalArgumentException for a bad name or length.
      * @throws IllegalStateException if the name exists with another type or length.
-     * @throws RegionFullException if the entry does not fit.
+     * @throws RegionFullException if the entry does not fit, or every directory record is used.
      */
     public EntryRecord getOrCreate(
         final long processStamp,
@@ -98,70 +106,227 @@ public final class Directory
         final int hash = Names.hash(nameBytes);
         for (int probe = 0; probe <= mask; probe++)
         {
-            final int slot = (hash + probe) & mask;
-            final int record = recordOffset(slot);
+            final int word = indexBase + ((hash + probe) & mask) * INDEX_WORD_LENGTH;
             final long deadline = System.nanoTime() + CLAIM_TIMEOUT_NANOS;
             int spins = 0;
             while (true)
             {
-                // Acquire: pairs with the release store of READY in create(), so the record's fields and the
-                // entry's initial data are visible once READY is seen.
-                final long state = region.getLongAcquire(record + STATE_OFFSET);
-                if (state == STATE_READY)
+                // Acquire: pairs with the release store of the published word in create(), so the record's fields
+                // and the entry's initial data are visible once the word is seen.
+                final long state = region.getLongAcquire(word);
+                if (isPublished(state))
                 {
-                    if (nameEquals(record, nameBytes))
+                    if (hashOf(state) == hash)
                     {
-                        return checkRequest(read(slot), type, length, parameter);
+                        final int record = checkedRecord(state, word);
+                        if (nameEquals(recordOffset(record), nameBytes))
+                        {
+                            return checkRequest(read(record, name), type, length, parameter);
+                        }
                     }
                     break;
                 }
-                if (state == STATE_FREE || !processes.isAlive(state))
+                if (state == INDEX_FREE || !processes.isAlive(state))
                 {
-                    // CAS pairs with other creators' CAS on the same record: exactly one wins it.
-                    if (region.compareAndSetLong(record + STATE_OFFSET, state, processStamp))
+                    // CAS pairs with other creators' CAS on the same word: exactly one wins it.
+                    if (region.compareAndSetLong(word, state, processStamp))
                     {
-                        return create(slot, name, nameBytes, hash, type, length, parameter, dataBytes, initializer);
+                        return create(word, processStamp, name, nameBytes, hash, type, length, parameter, dataBytes,
+                            initializer);
                     }
                     continue;
                 }
                 if (System.nanoTime() - deadline > 0)
                 {
-                    throw new IllegalStateException("entry record " + slot + " has been claimed for more than " +
-                        TimeUnit.NANOSECONDS.toSeconds(CLAIM_TIMEOUT_NANOS) + " s by live pid " +
-                        processes.pidOf(state) + " without being finished; cannot look up " + Names.quote(name));
+                    throw new IllegalStateException("directory index word " + ((word - indexBase) / 8) +
+                        " has been claimed for more than " + TimeUnit.NANOSECONDS.toSeconds(CLAIM_TIMEOUT_NANOS) +
+                        " s by live pid " + processes.pidOf(state) + " without being finished; cannot look up " +
+                        Names.quote(name));
                 }
                 spins = backoff(spins);
             }
         }
-        throw new RegionFullException("region full: all " + layout.directorySlots() +
-            " directory records are used; cannot add " + type.describe(length) + " " + Names.quote(name));
+        throw new RegionCorruptException("region is corrupt: every one of the " + layout.indexSlots() +
+            " directory index words is used, more than the " + layout.maxEntries() + " records allow; cannot add " +
+            type.describe(length) + " " + Names.quote(name));
     }
 
     /**
-     * Visits every READY entry, in directory order. Reads only.
+     * @return the records handed out so far (READY ones, ones being written, and holes left by failed or dead
+     * creators); {@link #forEach} reads records {@code [0, recordsUsed())}.
+     */
+    public int recordsUsed()
+    {
+        // Acquire: pairs with the CAS of a creator reserving a record.
+        final int used = region.getIntAcquire(HeaderDescriptor.RECORDS_USED_OFFSET);
+        if (used < 0 || used > layout.maxEntries())
+        {
+            throw new RegionCorruptException("region is corrupt: " + used + " directory records used, expected 0 to " +
+                layout.maxEntries());
+        }
+        return used;
+    }
+
+    /**
+     * Visits every READY entry, in creation order. Reads only.
      *
      * @param visitor receives each valid entry.
+     * @throws RegionCorruptException for a record that cannot be right.
      */
     public void forEach(final Consumer<EntryRecord> visitor)
     {
-        for (int slot = 0; slot <= mask; slot++)
-        {
-            // Acquire: pairs with the release store of READY in create().
-            if (region.getLongAcquire(recordOffset(slot) + STATE_OFFSET) == STATE_READY)
-            {
-                visitor.accept(read(slot));
-            }
-        }
+        forEach(0, Integer.MAX_VALUE, visitor);
     }
 
     /**
-     * Checks every READY record against the layout, as open does before trusting the file.
+     * Visits the READY entries among records {@code [from, from + maxRecords)}, in creation order; for paging
+     * through a large directory. Reads only.
      *
-     * @throws RegionCorruptException for the first record that cannot be right.
+     * @param from first record index.
+     * @param maxRecords how many records to look at (READY or not).
+     * @param visitor receives each valid entry.
+     * @return the record index to continue from; {@link #recordsUsed()} or more when the walk is complete.
+     * @throws RegionCorruptException for a record that cannot be right.
+     */
+    public int forEach(final int from, final int maxRecords, final Consumer<EntryRecord> visitor)
+    {
+        final int used = recordsUsed();
+        final int end = (int)Math.min(used, (long)Math.max(0, from) + Math.max(0, maxRecords));
+        for (int record = Math.max(0, from); record < end; record++)
+        {
+            // Acquire: pairs with the release store of READY in create().
+            if (region.getLongAcquire(recordOffset(record) + STATE_OFFSET) == STATE_READY)
+            {
+                visitor.accept(read(record, null));
+            }
+        }
+        return Math.max(end, from);
+    }
+
+    /**
+     * Checks the whole directory, as open does before trusting the file: every published index word points to a
+     * distinct READY record of the same hash; every READY record's fields, name hash and data range are right;
+     * every data range lies inside [data offset, allocation pointer) and no two overlap. Reads only.
+     *
+     * @throws RegionCorruptException naming the records that cannot be right.
      */
     public void validateAll()
     {
-        forEach(entry -> { });
+        // 1. The index first: every record a word points to was reserved and made READY before the word was
+        //    published, so the counts read afterwards cover it.
+        final BitSet referenced = new BitSet();
+        final int indexWords = layout.indexSlots();
+        for (int i = 0; i < indexWords; i++)
+        {
+            // Acquire: pairs with the release store of the published word in create().
+            final long word = region.getLongAcquire(indexBase + i * INDEX_WORD_LENGTH);
+            if (isPublished(word))
+            {
+                final long record = DirectoryDescriptor.recordOf(word);
+                if (record >= layout.maxEntries())
+                {
+                    throw new RegionCorruptException("region is corrupt: directory index word " + i +
+                        " points to record " + record + ", expected one of the " + layout.maxEntries() + " records");
+                }
+                if (referenced.get((int)record))
+                {
+                    throw new RegionCorruptException("region is corrupt: directory index word " + i +
+                        " points to record " + record + ", which another index word points to");
+                }
+                referenced.set((int)record);
+            }
+        }
+        // 2. The records.
+        final int used = recordsUsed();
+        if (referenced.length() > used)
+        {
+            throw new RegionCorruptException("region is corrupt: a directory index word points to record " +
+                (referenced.length() - 1) + ", but only " + used + " records are used");
+        }
+        final long[] byOffset = new long[used];
+        final long[] ends = new long[used];
+        final String[] names = new String[used];
+        int ready = 0;
+        for (int record = 0; record < used; record++)
+        {
+            // Acquire: pairs with the release store of READY in create().
+            final boolean isReady = region.getLongAcquire(recordOffset(record) + STATE_OFFSET) == STATE_READY;
+            if (!isReady)
+            {
+                if (referenced.get(record))
+                {
+                    throw new RegionCorruptException("region is corrupt: directory record " + record +
+                        " is pointed to by the index but is not READY");
+                }
+                continue;
+            }
+            final EntryRecord entry = read(record, null);
+            final int storedHash = region.getInt(recordOffset(record) + NAME_HASH_OFFSET);
+            final int actualHash = Names.hash(entry.name().getBytes(StandardCharsets.UTF_8));
+            if (storedHash != actualHash)
+            {
+                throw new RegionCorruptException("region is corrupt: directory record " + record + " (" +
+                    Names.quote(entry.name()) + ") has name hash " + storedHash + ", its name hashes to " + actualHash);
+            }
+            names[record] = entry.name();
+            ends[record] = (long)entry.dataOffset() + entry.dataBytes();
+            byOffset[ready++] = ((long)entry.dataOffset() << 32) | record;
+        }
+        checkIndexHashes(referenced);
+        // 3. The allocation pointer after the records: every record seen READY was allocated before.
+        final long alloc = region.getLongVolatile(HeaderDescriptor.ALLOC_POINTER_OFFSET);
+        Arrays.sort(byOffset, 0, ready);
+        final List<String> problems = new ArrayList<>();
+        long previousEnd = layout.dataOffset();
+        int previous = -1;
+        for (int i = 0; i < ready; i++)
+        {
+            final int record = (int)(byOffset[i] & 0xFFFF_FFFFL);
+            final long start = byOffset[i] >>> 32;
+            final long end = ends[record];
+            if (end > alloc && problems.size() < MAX_NAMED)
+            {
+                problems.add("directory record " + record + " (" + Names.quote(names[record]) + ") has data [" +
+                    start + ", " + end + ") past the allocation pointer " + alloc);
+            }
+            if (start < previousEnd && end > start && previous >= 0 && problems.size() < MAX_NAMED)
+            {
+                problems.add("directory records " + previous + " (" + Names.quote(names[previous]) + ", data [" +
+                    (ends[previous] - region.getLong(recordOffset(previous) + DATA_BYTES_OFFSET)) + ", " +
+                    ends[previous] + ")) and " + record + " (" +
+                    Names.quote(names[record]) + ", data [" + start + ", " + end + ")) overlap");
+            }
+            if (end > previousEnd || previous < 0)
+            {
+                previousEnd = Math.max(previousEnd, end);
+                previous = record;
+            }
+        }
+        if (!problems.isEmpty())
+        {
+            throw new RegionCorruptException("region is corrupt: " + String.join("; ", problems));
+        }
+    }
+
+    private void checkIndexHashes(final BitSet referenced)
+    {
+        final int indexWords = layout.indexSlots();
+        for (int i = 0; i < indexWords; i++)
+        {
+            // Acquire: as in validateAll().
+            final long word = region.getLongAcquire(indexBase + i * INDEX_WORD_LENGTH);
+            if (isPublished(word))
+            {
+                final int record = (int)DirectoryDescriptor.recordOf(word);
+                if (referenced.get(record) &&
+                    region.getInt(recordOffset(record) + NAME_HASH_OFFSET) != hashOf(word))
+                {
+                    throw new RegionCorruptException("region is corrupt: directory index word " + i +
+                        " carries hash " + hashOf(word) + ", its record " + record + " has name hash " +
+                        region.getInt(recordOffset(record) + NAME_HASH_OFFSET));
+                }
+            }
+        }
     }
 
     /**
@@ -190,7 +355,8 @@ public final class Directory
     }
 
     private EntryRecord create(
-        final int slot,
+        final int word,
+        final long processStamp,
         final String name,
         final byte[] nameBytes,
         final int hash,
@@ -200,32 +366,71 @@ public final class Directory
         final long dataBytes,
         final IntConsumer initializer)
     {
-        final int record = recordOffset(slot);
+        final int record;
         final long dataOffset;
+        try
+        {
+            record = reserveRecord(name, type, length);
+        }
+        catch (final RuntimeException ex)
+        {
+            // Release: give the word back; pairs with the acquire load of the word by other creators.
+            region.putLongRelease(word, INDEX_FREE);
+            throw ex;
+        }
         try
         {
             dataOffset = allocate(name, type, length, dataBytes);
         }
         catch (final RuntimeException ex)
         {
-            // Release: give the record back; pairs with the acquire load of the state by other creators.
-            region.putLongRelease(record + STATE_OFFSET, STATE_FREE);
+            // CAS: hands the untouched record back unless another creator has reserved one since (then it stays
+            // an unused hole, never READY).
+            region.compareAndSetInt(HeaderDescriptor.RECORDS_USED_OFFSET, record + 1, record);
+            // Release: as above.
+            region.putLongRelease(word, INDEX_FREE);
             throw ex;
         }
-        region.putInt(record + TYPE_OFFSET, type.code());
-        region.putInt(record + NAME_LENGTH_OFFSET, nameBytes.length);
-        region.putLong(record + DATA_OFFSET_OFFSET, dataOffset);
-        region.putLong(record + LENGTH_OFFSET, length);
-        region.putLong(record + PARAMETER_OFFSET, parameter);
-        region.putLong(record + DATA_BYTES_OFFSET, dataBytes);
-        region.putInt(record + NAME_HASH_OFFSET, hash);
-        region.setMemory(record + NAME_OFFSET, MAX_NAME_LENGTH + 1, (byte)0);
-        region.putBytes(record + NAME_OFFSET, nameBytes);
+        final int at = recordOffset(record);
+        // Plain writes: the record is this creator's alone until the release stores below publish it.
+        region.putLong(at + STATE_OFFSET, processStamp);
+        region.putInt(at + TYPE_OFFSET, type.code());
+        region.putInt(at + NAME_LENGTH_OFFSET, nameBytes.length);
+        region.putLong(at + DATA_OFFSET_OFFSET, dataOffset);
+        region.putLong(at + LENGTH_OFFSET, length);
+        region.putLong(at + PARAMETER_OFFSET, parameter);
+        region.putLong(at + DATA_BYTES_OFFSET, dataBytes);
+        region.putInt(at + NAME_HASH_OFFSET, hash);
+        region.setMemory(at + NAME_OFFSET, MAX_NAME_LENGTH + 1, (byte)0);
+        region.putBytes(at + NAME_OFFSET, nameBytes);
         initializer.accept((int)dataOffset);
-        // Release: publishes the record and the entry's initial data; pairs with the acquire load in
-        // getOrCreate() and forEach().
-        region.putLongRelease(record + STATE_OFFSET, STATE_READY);
-        return new EntryRecord(slot, name, type, (int)dataOffset, (int)dataBytes, length, parameter);
+        // Release: publishes the record and the entry's initial data to forEach() and validateAll(); pairs with
+        // their acquire loads of the record's state.
+        region.putLongRelease(at + STATE_OFFSET, STATE_READY);
+        // Release: publishes the same to lookups by name; pairs with the acquire load of the word in
+        // getOrCreate() and validateAll().
+        region.putLongRelease(word, publishedWord(hash, record));
+        return new EntryRecord(record, name, type, (int)dataOffset, (int)dataBytes, length, parameter);
+    }
+
+    private int reserveRecord(final String name, final EntryType type, final long length)
+    {
+        while (true)
+        {
+            final int used = recordsUsed();
+            if (used == layout.maxEntries())
+            {
+                throw new RegionFullException("directory full: all " + layout.maxEntries() + " entries of this " +
+                    "region are used (raise SharedRegion.Builder.maxEntries when creating the region; the default " +
+                    "is one per " + RegionLayout.DEFAULT_BYTES_PER_ENTRY + " bytes of capacity); cannot add " +
+                    type.describe(length) + " " + Names.quote(name));
+            }
+            // CAS pairs with other creators' CAS: each record is handed out once.
+            if (region.compareAndSetInt(HeaderDescriptor.RECORDS_USED_OFFSET, used, used + 1))
+            {
+                return used;
+            }
+        }
     }
 
     private long allocate(final String name, final EntryType type, final long length, final long dataBytes)
@@ -239,32 +444,49 @@ public final class Directory
                     " is outside the data area [" + layout.dataOffset() + ", " + layout.capacity() + "]");
             }
             final long start = BitUtil.align(current, RegionLayout.ENTRY_ALIGNMENT);
-            final long end = start + dataBytes;
-            if (end > layout.capacity())
+            if (start > layout.capacity() || dataBytes > layout.capacity() - start)
             {
                 throw new RegionFullException("region full: " + type.describe(length) + " " + Names.quote(name) +
                     " needs " + dataBytes + " bytes, " + Math.max(0, layout.capacity() - start) + " of " +
                     layout.capacity() + " bytes are left");
             }
             // CAS pairs with other allocators' CAS: each byte of the data area is handed out once.
-            if (region.compareAndSetLong(HeaderDescriptor.ALLOC_POINTER_OFFSET, current, end))
+            if (region.compareAndSetLong(HeaderDescriptor.ALLOC_POINTER_OFFSET, current, start + dataBytes))
             {
                 return start;
             }
         }
     }
 
-    private EntryRecord read(final int slot)
+    private int checkedRecord(final long word, final int wordOffset)
     {
-        final int record = recordOffset(slot);
-        final int typeCode = region.getInt(record + TYPE_OFFSET);
-        final int nameLength = region.getInt(record + NAME_LENGTH_OFFSET);
-        final long dataOffset = region.getLong(record + DATA_OFFSET_OFFSET);
-        final long length = region.getLong(record + LENGTH_OFFSET);
-        final long parameter = region.getLong(record + PARAMETER_OFFSET);
-        final long dataBytes = region.getLong(record + DATA_BYTES_OFFSET);
+        final long record = DirectoryDescriptor.recordOf(word);
+        if (record >= layout.maxEntries())
+        {
+            throw new RegionCorruptException("region is corrupt: directory index word " +
+                ((wordOffset - indexBase) / INDEX_WORD_LENGTH) + " points to record " + record + ", expected one of " +
+                "the " + layout.maxEntries() + " records");
+        }
+        return (int)record;
+    }
+
+    /**
+     * Reads and checks one record.
+     *
+     * @param record record index.
+     * @param knownName the name if the caller has just compared it, else null (decoded from the record).
+     */
+    private EntryRecord read(final int record, final String knownName)
+    {
+        final int at = recordOffset(record);
+        final int typeCode = region.getInt(at + TYPE_OFFSET);
+        final int nameLength = region.getInt(at + NAME_LENGTH_OFFSET);
+        final long dataOffset = region.getLong(at + DATA_OFFSET_OFFSET);
+        final long length = region.getLong(at + LENGTH_OFFSET);
+        final long parameter = region.getLong(at + PARAMETER_OFFSET);
+        final long dataBytes = region.getLong(at + DATA_BYTES_OFFSET);
         final EntryType type = EntryType.fromCode(typeCode);
-        final String where = "region is corrupt: directory record " + slot;
+        final String where = "region is corrupt: directory record " + record;
         if (type == null)
         {
             throw new RegionCorruptException(where + " has unknown entry type " + typeCode);
@@ -274,17 +496,28 @@ public final class Directory
             throw new RegionCorruptException(where + " has name length " + nameLength + ", expected 1 to " +
                 MAX_NAME_LENGTH);
         }
-        final byte[] nameBytes = new byte[nameLength];
-        region.getBytes(record + NAME_OFFSET, nameBytes);
-        final String name = new String(nameBytes, StandardCharsets.UTF_8);
+        final String name;
+        if (knownName != null)
+        {
+            name = knownName;
+        }
+        else
+        {
+            final byte[] nameBytes = new byte[nameLength];
+            region.getBytes(at + NAME_OFFSET, nameBytes);
+            name = new String(nameBytes, StandardCharsets.UTF_8);
+        }
         if (length < 0 || length > layout.capacity())
         {
-            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has length " + length);
+            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has length " + length +
+                ", expected 0 to " + layout.capacity());
         }
-        if (type == EntryType.QUEUE && (parameter < 1 || parameter > QueueDescriptor.MAX_MESSAGE_BYTES))
+        if (type == EntryType.QUEUE && (parameter < 1 || parameter > QueueDescriptor.MAX_MESSAGE_BYTES ||
+            length < QueueDescriptor.MIN_SLOTS || length > QueueDescriptor.MAX_SLOTS))
         {
-            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has max message bytes " +
-                parameter);
+            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") is a queue of " + length +
+                " slots and max message bytes " + parameter + ", expected " + QueueDescriptor.MIN_SLOTS + " to " +
+                QueueDescriptor.MAX_SLOTS + " slots of 1 to " + QueueDescriptor.MAX_MESSAGE_BYTES + " bytes");
         }
         final long expectedBytes = dataBytes(type, length, parameter, layout.processSlots());
         if (dataBytes != expectedBytes)
@@ -292,32 +525,15 @@ public final class Directory
             throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has " + dataBytes +
                 " data bytes, expected " + expectedBytes + " for a " + type.describe(length));
         }
-        if (dataOffset < layout.dataOffset() || dataOffset % RegionLayout.ENTRY_ALIGNMENT != 0 ||
-            dataOffset + dataBytes > layout.capacity())
+        // No sum is formed before both terms are known to be in range, so nothing can overflow.
+        if (dataOffset < layout.dataOffset() || dataOffset > layout.capacity() ||
+            dataBytes > layout.capacity() - dataOffset || dataOffset % RegionLayout.ENTRY_ALIGNMENT != 0)
         {
-            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has data at [" + dataOffset +
-                ", " + (dataOffset + dataBytes) + "), expected an aligned range inside [" + layout.dataOffset() +
-                ", " + layout.capacity() + ")");
+            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has data at offset " +
+                dataOffset + " (" + dataBytes + " bytes), expected a " + RegionLayout.ENTRY_ALIGNMENT +
+                "-byte aligned range inside [" + layout.dataOffset() + ", " + layout.capacity() + ")");
         }
-        return new EntryRecord(slot, name, type, (int)dataOffset, (int)dataBytes, length, parameter);
-    }
-
-    private static EntryRecord checkRequest(
-        final EntryRecord existing, final EntryType type, final long length, final long parameter)
-    {
-        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE;
-        if (existing.type() != type || (sizeMatters && existing.length() != length))
-        {
-            throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
-                existing.type().describe(existing.length()) + ", requested as " + type.describe(length));
-        }
-        if (type == EntryType.QUEUE && existing.parameter() != parameter)
-        {
-            throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
-                existing.type().describe(existing.length()) + " of messages up to " + existing.parameter() +
-                " bytes, requested with messages up to " + parameter + " bytes");
-        }
-        return existing;
+        return new EntryRecord(record, name, type, (int)dataOffset, (int)dataBytes, length, parameter);
     }
 
     private boolean nameEquals(final int record, final byte[] nameBytes)
@@ -336,9 +552,27 @@ public final class Directory
         return true;
     }
 
-    private int recordOffset(final int slot)
+    private int recordOffset(final int record)
     {
-        return (int)layout.directoryOffset() + DirectoryDescriptor.recordOffset(slot);
+        return (int)(recordsBase + DirectoryDescriptor.recordOffset(record));
+    }
+
+    private static EntryRecord checkRequest(
+        final EntryRecord existing, final EntryType type, final long length, final long parameter)
+    {
+        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE;
+        if (existing.type() != type || (sizeMatters && existing.length() != length))
+        {
+            throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
+                existing.type().describe(existing.length()) + ", requested as " + type.describe(length));
+        }
+        if (type == EntryType.QUEUE && existing.parameter() != parameter)
+        {
+            throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
+                existing.type().describe(existing.length()) + " of messages up to " + existing.parameter() +
+                " bytes, requested with messages up to " + parameter + " bytes");
+        }
+        return existing;
     }
 
     private static int backoff(final int spins)

@@ -45,6 +45,10 @@ class ProcessTableTest
         final int base = ProcessTableDescriptor.slotOffset(ProcessTable.slotOf(dead));
         // The process of the stamp "dies": a pid that does not run.
         buffer.putLongVolatile(base + ProcessTableDescriptor.PID_OFFSET, 4_000_000_002L);
+        for (int i = 1; i < SLOTS; i++)
+        {
+            table.attach();
+        }
         final long taker = table.attach();
         assertEquals(ProcessTable.slotOf(dead), ProcessTable.slotOf(taker), "the dead process's slot is reclaimed");
         assertEquals(ProcessLiveness.selfPid(), table.pidOf(taker));
