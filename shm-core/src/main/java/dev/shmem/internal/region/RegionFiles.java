@@ -223,6 +223,11 @@ public final class RegionFiles
                     throw new InvalidRegionException(path, "region was written in the other byte order; shm " +
                         "regions use native byte order (" + ByteOrder.nativeOrder() + " here)");
                 }
+                if (magic == 0 && state == STATE_READY)
+                {
+                    throw new InvalidRegionException(path, "not a shm region: magic 0 with header state READY " +
+                        "(a creator writes the magic before READY)");
+                }
                 if (magic != MAGIC && magic != 0)
                 {
                     throw new InvalidRegionException(path, String.format(
