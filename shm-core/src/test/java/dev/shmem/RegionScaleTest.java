@@ -176,6 +176,12 @@ class RegionScaleTest
         assertEquals(131_072, RegionLayout.forCapacity(512L << 20).maxEntries());
         assertEquals(128, RegionLayout.forCapacity(1 << 20).processSlots());
         assertEquals(255, RegionLayout.forCapacity(1L << 30).processSlots());
+        // The worked example of docs/FORMAT.md.
+        final RegionLayout mib = RegionLayout.forCapacity(1 << 20);
+        assertEquals(512, mib.indexSlots());
+        assertEquals(8320, mib.indexOffset());
+        assertEquals(12416, mib.recordsOffset());
+        assertEquals(61568, mib.dataOffset());
         final Path path = dir.resolve("defaults.shm");
         try (SharedRegion region = SharedRegion.create(path, 64L << 20))
         {
