@@ -9,6 +9,7 @@ import org.agrona.BitUtil;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -50,6 +51,12 @@ public final class Directory
     private final int mask;
     private final int indexBase;
     private final long recordsBase;
+    /**
+     * The entries this JVM has found or created, by name. READY records never change, move or go away, so an entry
+     * once checked stays right; a repeated lookup then costs a hash-map probe instead of a walk through shared
+     * memory. About 80 bytes per name looked up.
+     */
+    private final ConcurrentHashMap<String, EntryRecord> found = new ConcurrentHashMap<>();
 
     /**
      * @param region the whole region buffer.
@@ -82,6 +89,24 @@ public final class Directory
      * @throws RegionFullException if the entry does not fit, or every directory record is used.
      */
     public EntryRecord getOrCreate(
+        final long processStamp,
+        final String name,
+        final EntryType type,
+        final long length,
+        final long parameter,
+        final IntConsumer initializer)
+    {
+        final EntryRecord known = name == null ? null : found.get(name);
+        if (known != null)
+        {
+            return checkRequest(known, type, length, parameter);
+        }
+        final EntryRecord entry = lookUpOrCreate(processStamp, name, type, length, parameter, initializer);
+        found.putIfAbsent(entry.name(), entry);
+        return entry;
+    }
+
+    private EntryRecord lookUpOrCreate(
         final long processStamp,
         final String name,
         final EntryType type,
