@@ -101,19 +101,6 @@ public final class Directory
         {
             return checkRequest(known, type, length, parameter);
         }
-        final EntryRecord entry = lookUpOrCreate(processStamp, name, type, length, parameter, initializer);
-        found.putIfAbsent(entry.name(), entry);
-        return entry;
-    }
-
-    private EntryRecord lookUpOrCreate(
-        final long processStamp,
-        final String name,
-        final EntryType type,
-        final long length,
-        final long parameter,
-        final IntConsumer initializer)
-    {
         final byte[] nameBytes = Names.encode(name);
         final long dataBytes = dataBytes(type, length, parameter, layout.processSlots());
         if (dataBytes > layout.capacity() - layout.dataOffset())
@@ -140,7 +127,7 @@ public final class Directory
                         final int record = checkedRecord(state, word);
                         if (nameEquals(recordOffset(record), nameBytes))
                         {
-                            return checkRequest(read(record, name), type, length, parameter);
+                            return remember(checkRequest(read(record, name), type, length, parameter));
                         }
                     }
                     break;
@@ -150,8 +137,8 @@ public final class Directory
                     // CAS pairs with other creators' CAS on the same word: exactly one wins it.
                     if (region.compareAndSetLong(word, state, processStamp))
                     {
-                        return create(word, processStamp, name, nameBytes, hash, type, length, parameter, dataBytes,
-                            initializer);
+                        return remember(create(word, processStamp, name, nameBytes, hash, type, length, parameter,
+                            dataBytes, initializer));
                     }
                     continue;
                 }
@@ -168,6 +155,12 @@ public final class Directory
         throw new RegionCorruptException("region is corrupt: every one of the " + layout.indexSlots() +
             " directory index words is used, more than the " + layout.maxEntries() + " records allow; cannot add " +
             type.describe(length) + " " + Names.quote(name));
+    }
+
+    private EntryRecord remember(final EntryRecord entry)
+    {
+        found.putIfAbsent(entry.name(), entry);
+        return entry;
     }
 
     /**
