@@ -22,16 +22,6 @@ import dev.shmem.internal.region.RegionFiles;
 import dev.shmem.internal.region.RegionLayout;
 import dev.shmem.internal.wait.Sleepers;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.lock.LockWord;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.RegionFiles;
-import dev.shmem.internal.region.RegionLayout;
-import dev.shmem.internal.lock.SemaphoreDescriptor;
-import dev.shmem.internal.wait.Sleepers;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -66,7 +56,9 @@ import java.util.Set;
  * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
  * length, throws {@link IllegalStateException} naming both. Entries are never removed; a region that has no room
  * left for an entry throws {@link RegionFullException} and keeps everything it had. The handles returned are
- * cheap, immutable and thread-safe; ask once and keep them.
+ * cheap and thread-safe; ask once and keep them. Their state is in the region, except a few per-handle timing
+ * caches (when a lock or semaphore handle last checked a holder's liveness or logged a long wait), which only make
+ * a check happen a little earlier or later.
  *
  * <h2>Files</h2>
  * A new file is created with {@code CREATE_NEW} and without following links, mode {@code 0600} unless
@@ -422,10 +414,10 @@ public final class SharedRegion implements SharedSpace
     private SharedSemaphore semaphore(
         final String name, final int permits, final EntryType type, final MappedSemaphore.Bound bound)
     {
-        if (permits < 0)
+        if (permits < 0 && bound == MappedSemaphore.Bound.BOUNDED)
         {
-            throw new IllegalArgumentException("permits " + permits + " for semaphore " + name +
-                " is negative: expected 0 or more");
+            throw new IllegalArgumentException("permits " + permits + " for bounded semaphore " + name +
+                " is negative: expected 0 or more (only an unbounded semaphore may start below zero)");
         }
         checkOpen();
         final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name, type, permits, 0,

@@ -24,6 +24,11 @@ final class Internals
         return ((AbstractMappedLock)lock).lastDeadOwnerPid();
     }
 
+    static int waiters(final RobustLock lock)
+    {
+        return ((AbstractMappedLock)lock).waiters();
+    }
+
     static long recoveredPermits(final SharedSemaphore semaphore)
     {
         return ((MappedSemaphore)semaphore).recoveredPermits();

@@ -75,6 +75,8 @@ class RegionScaleTest
                 visited += page[0];
             }
             assertEquals(ENTRIES, visited, "paging visits every entry once");
+            assertEquals("counter.123456", read.directory().find("counter.123456").name());
+            assertEquals(null, read.directory().find("no such entry"));
         }
     }
 

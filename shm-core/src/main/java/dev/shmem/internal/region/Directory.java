@@ -1,5 +1,6 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionCorruptException;
 import dev.shmem.RegionFullException;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
@@ -157,6 +158,45 @@ public final class Directory
             type.describe(length) + " " + Names.quote(name));
     }
 
+    /**
+     * Finds the entry of this name without creating it (for readers such as the inspector): the same probe as
+     * {@link #getOrCreate}, O(1) at any fill. Reads only.
+     *
+     * @param name entry name.
+     * @return the entry, or null if no READY entry has that name.
+     * @throws IllegalArgumentException for a bad name.
+     * @throws RegionCorruptException for an index word or record that cannot be right.
+     */
+    public EntryRecord find(final String name)
+    {
+        final EntryRecord known = name == null ? null : found.get(name);
+        if (known != null)
+        {
+            return known;
+        }
+        final byte[] nameBytes = Names.encode(name);
+        final int hash = Names.hash(nameBytes);
+        for (int probe = 0; probe <= mask; probe++)
+        {
+            final int word = indexBase + ((hash + probe) & mask) * INDEX_WORD_LENGTH;
+            // Acquire: pairs with the release store of the published word in create().
+            final long state = region.getLongAcquire(word);
+            if (state == INDEX_FREE)
+            {
+                return null;
+            }
+            if (isPublished(state) && hashOf(state) == hash)
+            {
+                final int record = checkedRecord(state, word);
+                if (nameEquals(recordOffset(record), nameBytes))
+                {
+                    return read(record, name);
+                }
+            }
+        }
+        return null;
+    }
+
     private EntryRecord remember(final EntryRecord entry)
     {
         found.putIfAbsent(entry.name(), entry);
@@ -239,6 +279,7 @@ public final class Directory
             case INT_ARRAY:
             case LONG_ARRAY:
             case DOUBLE_ARRAY:
+            case WAIT_TABLE:
                 return length * type.unitBytes();
             case SEMAPHORE:
             case BOUNDED_SEMAPHORE:

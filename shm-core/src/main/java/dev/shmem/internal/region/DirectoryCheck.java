@@ -1,5 +1,6 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionCorruptException;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.charset.StandardCharsets;
