@@ -2,6 +2,7 @@ package dev.shmem.internal.region;
 
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
+import dev.shmem.internal.map.MapDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
 import dev.shmem.internal.region.DirectoryDescriptor;
 import dev.shmem.internal.region.EntryRecord;
@@ -184,6 +185,8 @@ public final class Directory
                 return SemaphoreDescriptor.length(processSlots);
             case QUEUE:
                 return QueueDescriptor.length(length, parameter);
+            case MAP:
+                return MapDescriptor.length(length, parameter);
             default:
                 return type.unitBytes();
         }
@@ -286,6 +289,12 @@ public final class Directory
             throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has max message bytes " +
                 parameter);
         }
+        if (type == EntryType.MAP && (length < 1 || length > MapDescriptor.MAX_ENTRIES || parameter < 1 ||
+            parameter > MapDescriptor.MAX_ENTRY_BYTES))
+        {
+            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has " + length +
+                " max entries and " + parameter + " max entry bytes");
+        }
         final long expectedBytes = dataBytes(type, length, parameter, layout.processSlots());
         if (dataBytes != expectedBytes)
         {
@@ -305,7 +314,7 @@ public final class Directory
     private static EntryRecord checkRequest(
         final EntryRecord existing, final EntryType type, final long length, final long parameter)
     {
-        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE;
+        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE || type == EntryType.MAP;
         if (existing.type() != type || (sizeMatters && existing.length() != length))
         {
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
@@ -316,6 +325,12 @@ public final class Directory
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
                 existing.type().describe(existing.length()) + " of messages up to " + existing.parameter() +
                 " bytes, requested with messages up to " + parameter + " bytes");
+        }
+        if (type == EntryType.MAP && existing.parameter() != parameter)
+        {
+            throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
+                existing.type().describe(existing.length()) + " of up to " + existing.parameter() +
+                " bytes each, requested with entries of up to " + parameter + " bytes");
         }
         return existing;
     }

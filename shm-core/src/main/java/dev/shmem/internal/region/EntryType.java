@@ -17,9 +17,10 @@ public enum EntryType
     REENTRANT_LOCK(8, "reentrant lock", LockDescriptor.LENGTH, false),
     SEMAPHORE(9, "semaphore", 0, false),
     BOUNDED_SEMAPHORE(10, "bounded semaphore", 0, false),
-    QUEUE(11, "queue", 0, false);
+    QUEUE(11, "queue", 0, false),
+    MAP(16, "map", 0, false);
 
-    private static final EntryType[] BY_CODE = new EntryType[16];
+    private static final EntryType[] BY_CODE = new EntryType[17];
 
     static
     {
@@ -93,6 +94,8 @@ public enum EntryType
                 return displayName + " of " + length + " permits";
             case QUEUE:
                 return displayName + " of " + length + " slots";
+            case MAP:
+                return displayName + " of " + length + " entries";
             default:
                 return displayName;
         }
