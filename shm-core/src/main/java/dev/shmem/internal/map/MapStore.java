@@ -379,6 +379,16 @@ final class MapStore
         }
     }
 
+    long takeovers()
+    {
+        long sum = 0;
+        for (final LockWord word : locks)
+        {
+            sum += word.takeovers();
+        }
+        return sum;
+    }
+
     void unlock(final int segment)
     {
         locks[segment].release();

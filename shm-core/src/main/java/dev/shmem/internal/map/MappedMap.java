@@ -378,6 +378,14 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
     }
 
     /**
+     * @return how many times a segment lock was taken over from a dead writer, over the region's life.
+     */
+    public long takeovers()
+    {
+        return store.takeovers();
+    }
+
+    /**
      * For tests and inspectors: checks every segment under its lock (chains, counts, slot ownership, spares).
      *
      * @return a description of every inconsistency found, empty if none.
