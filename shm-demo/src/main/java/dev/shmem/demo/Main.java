@@ -6,6 +6,7 @@ import dev.shmem.demo.article.ProducerConsumerCommand;
 import dev.shmem.demo.article.SemaphoreCommand;
 import dev.shmem.demo.article.SeqVsParallelCommand;
 import dev.shmem.demo.article.ValueArrayCommand;
+import dev.shmem.demo.dict.ManagerDictCommand;
 import dev.shmem.demo.counter.CounterRaceCommand;
 import dev.shmem.demo.stat.StatCommand;
 import picocli.CommandLine;
@@ -42,6 +43,7 @@ import java.util.concurrent.Callable;
         ValueArrayCommand.class,
         SemaphoreCommand.class,
         SeqVsParallelCommand.class,
+        ManagerDictCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer>
