@@ -78,7 +78,7 @@ public class MapIterationTearingTest
     }
 
     @Arbiter
-    public void arbiter()
+    public void arbiter(final III_Result r)
     {
         lease.release();
     }

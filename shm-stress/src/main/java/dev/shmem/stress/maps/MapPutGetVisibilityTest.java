@@ -45,7 +45,7 @@ public class MapPutGetVisibilityTest
     }
 
     @Arbiter
-    public void arbiter()
+    public void arbiter(final II_Result r)
     {
         lease.release();
     }
