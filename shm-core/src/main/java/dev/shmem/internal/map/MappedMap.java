@@ -5,6 +5,7 @@ import dev.shmem.internal.lock.LockWord;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.Sleeper;
 
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -100,16 +101,10 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
     @Override
     public V get(final Object key)
     {
-        final K k = keys.cast(Objects.requireNonNull(key, "key"));
         final Scratch s = scratch.acquire();
         try
         {
-            final int keyLength = keys.encode(k, s.key, 0);
-            if (keyLength > geometry.maxEntryBytes)
-            {
-                return null;
-            }
-            final int valueLength = store.get(KeyHash.hash(s.key, 0, keyLength), s.key, keyLength, s.value);
+            final int valueLength = lookUp(key, s, s.value);
             return valueLength < 0 ? null : values.decode(s.value, 0, valueLength);
         }
         finally
@@ -121,18 +116,28 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
     @Override
     public boolean containsKey(final Object key)
     {
-        final K k = keys.cast(Objects.requireNonNull(key, "key"));
         final Scratch s = scratch.acquire();
         try
         {
-            final int keyLength = keys.encode(k, s.key, 0);
-            return keyLength <= geometry.maxEntryBytes &&
-                store.get(KeyHash.hash(s.key, 0, keyLength), s.key, keyLength, null) >= 0;
+            return lookUp(key, s, null) >= 0;
         }
         finally
         {
             s.release();
         }
+    }
+
+    /**
+     * @return the length of the key's value copied into {@code out} (if not null), or a negative number if absent.
+     */
+    private int lookUp(final Object key, final Scratch s, final MutableDirectBuffer out)
+    {
+        final int keyLength = keys.encode(keys.cast(Objects.requireNonNull(key, "key")), s.key, 0);
+        if (keyLength > geometry.maxEntryBytes)
+        {
+            return MapStore.ABSENT;
+        }
+        return store.get(KeyHash.hash(s.key, 0, keyLength), s.key, keyLength, out);
     }
 
     @Override

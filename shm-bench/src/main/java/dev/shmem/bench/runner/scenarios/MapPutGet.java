@@ -38,10 +38,28 @@ public abstract class MapPutGet extends ChildScenario
     /** Chronicle Map with 100-byte values. */
     public static final String CHRONICLE100 = "chronicle.map100";
 
+    private final String name;
+    private final int valueBytes;
+
+    MapPutGet(final String name, final int valueBytes)
+    {
+        this.name = name;
+        this.valueBytes = valueBytes;
+    }
+
+    @Override
+    public final String name()
+    {
+        return name;
+    }
+
     /**
      * @return the value length.
      */
-    protected abstract int valueBytes();
+    protected final int valueBytes()
+    {
+        return valueBytes;
+    }
 
     @Override
     protected final int processes(final RunSettings settings)
@@ -66,6 +84,11 @@ public abstract class MapPutGet extends ChildScenario
      */
     public abstract static class Shm extends MapPutGet
     {
+        Shm(final String name, final int valueBytes)
+        {
+            super(name, valueBytes);
+        }
+
         @Override
         public final String description()
         {
@@ -111,6 +134,11 @@ public abstract class MapPutGet extends ChildScenario
      */
     public abstract static class Chronicle extends MapPutGet
     {
+        Chronicle(final String name, final int valueBytes)
+        {
+            super(name, valueBytes);
+        }
+
         @Override
         public final String description()
         {
@@ -169,64 +197,40 @@ public abstract class MapPutGet extends ChildScenario
     /** {@code map8}. */
     public static final class Shm8 extends Shm
     {
-        @Override
-        public String name()
+        /** The scenario. */
+        public Shm8()
         {
-            return SHM8;
-        }
-
-        @Override
-        protected int valueBytes()
-        {
-            return 8;
+            super(SHM8, 8);
         }
     }
 
     /** {@code map100}. */
     public static final class Shm100 extends Shm
     {
-        @Override
-        public String name()
+        /** The scenario. */
+        public Shm100()
         {
-            return SHM100;
-        }
-
-        @Override
-        protected int valueBytes()
-        {
-            return 100;
+            super(SHM100, 100);
         }
     }
 
     /** {@code chronicle.map8}. */
     public static final class Chronicle8 extends Chronicle
     {
-        @Override
-        public String name()
+        /** The scenario. */
+        public Chronicle8()
         {
-            return CHRONICLE8;
-        }
-
-        @Override
-        protected int valueBytes()
-        {
-            return 8;
+            super(CHRONICLE8, 8);
         }
     }
 
     /** {@code chronicle.map100}. */
     public static final class Chronicle100 extends Chronicle
     {
-        @Override
-        public String name()
+        /** The scenario. */
+        public Chronicle100()
         {
-            return CHRONICLE100;
-        }
-
-        @Override
-        protected int valueBytes()
-        {
-            return 100;
+            super(CHRONICLE100, 100);
         }
     }
 }
