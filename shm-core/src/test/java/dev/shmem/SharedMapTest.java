@@ -55,6 +55,26 @@ class SharedMapTest
     }
 
     @Test
+    void theInspectorShowsEntriesUsedAndCapacity() throws Exception
+    {
+        final Path path = dir.resolve("inspected.shm");
+        try (SharedRegion region = SharedRegion.create(path, 1 << 20))
+        {
+            final SharedMap<String, Integer> m = region.map("d", String.class, Integer.class, 500, 40);
+            for (int i = 0; i < 123; i++)
+            {
+                m.put("k" + i, i);
+            }
+            try (dev.shmem.inspect.RegionInspector inspector = dev.shmem.inspect.RegionInspector.open(path))
+            {
+                final dev.shmem.inspect.RegionSnapshot.Entry entry = inspector.entries("d").get(0);
+                assertEquals("map of 500 entries", entry.type());
+                assertEquals("123 of 500 entries used, up to 40 bytes each", entry.summary());
+            }
+        }
+    }
+
+    @Test
     void askingAgainWithOtherTypesOrSizesNamesBoth() throws Exception
     {
         try (SharedRegion region = region())

@@ -1,6 +1,6 @@
 package dev.shmem.internal.map;
 
-import dev.shmem.internal.region.RegionCorruptException;
+import dev.shmem.RegionCorruptException;
 
 import org.agrona.concurrent.AtomicBuffer;
 
@@ -134,6 +134,28 @@ public final class MapGeometry
             throw new IllegalStateException("map '" + name + "' exists with keys " + existingKey + " and values " +
                 existingValue + ", requested with keys " + requestedKey + " and values " + requestedValue);
         }
+    }
+
+    /**
+     * For inspectors: the sum of the segment counts (volatile reads, no lock: a snapshot that may be off by the
+     * changes in flight; every count clamped to the capacity).
+     *
+     * @param region     the whole region buffer.
+     * @param dataOffset the map entry's offset in it.
+     * @param maxEntries the map's max entries (from the validated directory record).
+     * @return entries in the map.
+     */
+    public static long entriesNow(final AtomicBuffer region, final int dataOffset, final int maxEntries)
+    {
+        long sum = 0;
+        for (int segment = 0; segment < MapDescriptor.segments(maxEntries); segment++)
+        {
+            // Volatile: pairs with nothing in particular; the writers change counts under their segment lock.
+            final int count = region.getIntVolatile(
+                dataOffset + MapDescriptor.segmentOffset(segment) + MapDescriptor.SEGMENT_COUNT_OFFSET);
+            sum += Math.max(0, Math.min(count, maxEntries));
+        }
+        return Math.min(sum, maxEntries);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.shmem.internal.map;
 
 import dev.shmem.internal.lock.LockWord;
-import dev.shmem.internal.region.RegionCorruptException;
+import dev.shmem.RegionCorruptException;
 import dev.shmem.internal.wait.Waiting;
 
 import org.agrona.DirectBuffer;
