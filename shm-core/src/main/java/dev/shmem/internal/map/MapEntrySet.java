@@ -77,7 +77,7 @@ final class MapEntrySet<K, V> extends AbstractSet<Map.Entry<K, V>>
         return entry.getKey() != null && map.remove(entry.getKey(), entry.getValue());
     }
 
-    private final class SegmentIterator implements Iterator<Map.Entry<K, V>>, MapStore.EntrySink
+    private final class SegmentIterator implements Iterator<Map.Entry<K, V>>, MapReader.EntrySink
     {
         private final List<byte[]> raw = new ArrayList<>();
         private final List<Map.Entry<K, V>> batch = new ArrayList<>();
@@ -94,7 +94,7 @@ final class MapEntrySet<K, V> extends AbstractSet<Map.Entry<K, V>>
                 {
                     return false;
                 }
-                map.store().snapshot(nextSegment++, this);
+                map.reader().snapshot(nextSegment++, this);
                 batch.clear();
                 index = 0;
                 for (int i = 0; i < raw.size(); i += 2)

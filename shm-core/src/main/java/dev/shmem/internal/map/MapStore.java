@@ -5,7 +5,6 @@ import dev.shmem.RegionCorruptException;
 import dev.shmem.internal.wait.Waiting;
 
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.lang.invoke.VarHandle;
@@ -31,9 +30,9 @@ import static dev.shmem.internal.map.MapDescriptor.SLOT_STATE_OFFSET;
 import static dev.shmem.internal.map.MapDescriptor.SLOT_VALUE_LENGTH_OFFSET;
 
 /**
- * The bytes of a map entry (layout: {@link MapDescriptor}): lookups without a lock under the segment's version
- * (a sequence lock), changes under the segment's {@link LockWord} with a redo record, and the repair a lock holder
- * runs when it finds a segment left mid-change by a dead writer. Keys and values arrive here encoded.
+ * The bytes of a map entry (layout: {@link MapDescriptor}): the chain walk, changes under the segment's
+ * {@link LockWord} with a redo record, and the repair ({@link MapRepair}) a lock holder runs when it finds a segment
+ * left mid-change by a dead writer. Keys and values arrive here encoded; {@link MapReader} reads without locks.
  *
  * <p>A lookup result packs the slot (low 32 bits: the slot, {@link #ABSENT} or {@link #INCONSISTENT}) and the link
  * that points at it (high 32 bits: see {@link MapDescriptor}).
@@ -42,7 +41,6 @@ final class MapStore
 {
     static final int ABSENT = -1;
     static final int INCONSISTENT = -2;
-    private static final int OPTIMISTIC_ATTEMPTS = 64;
 
     private final String name;
     private final AtomicBuffer buffer;
@@ -80,80 +78,6 @@ final class MapStore
     int segmentOf(final long hash)
     {
         return (int)(hash >>> 40) & g.segmentMask;
-    }
-
-    // ---------------------------------------------------------------------------------------------- lock-free reads
-
-    /**
-     * Copies the value of a key out of the map, without a lock unless writers keep changing its segment.
-     *
-     * @param hash      the key's hash.
-     * @param key       the encoded key.
-     * @param keyLength its length.
-     * @param out       receives the value bytes at 0, or null to only test presence.
-     * @return the value's length, or {@link #ABSENT}.
-     */
-    int get(final long hash, final DirectBuffer key, final int keyLength, final MutableDirectBuffer out)
-    {
-        final int segment = segmentOf(hash);
-        final int versionOffset = segmentOffset(segment) + SEGMENT_VERSION_OFFSET;
-        for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++)
-        {
-            // Acquire: pairs with the release store that ends a write (endWrite), so a stable even version means
-            // the reads below see that write's bytes.
-            final long before = buffer.getLongAcquire(versionOffset);
-            if ((before & 1) == 0)
-            {
-                final int result = copyValue(segment, hash, key, keyLength, out);
-                // Load fence: the reads above complete before the version is read again; pairs with the store
-                // fence after a writer's odd version store (beginWrite).
-                VarHandle.acquireFence();
-                if (buffer.getLongVolatile(versionOffset) == before)
-                {
-                    if (result == INCONSISTENT)
-                    {
-                        throw corrupt("segment " + segment + " has a chain that leaves the slots or loops");
-                    }
-                    return result;
-                }
-            }
-            Thread.onSpinWait();
-        }
-        lock(segment);
-        try
-        {
-            final int result = copyValue(segment, hash, key, keyLength, out);
-            if (result == INCONSISTENT)
-            {
-                throw corrupt("segment " + segment + " has a chain that leaves the slots or loops");
-            }
-            return result;
-        }
-        finally
-        {
-            unlock(segment);
-        }
-    }
-
-    private int copyValue(
-        final int segment, final long hash, final DirectBuffer key, final int keyLength, final MutableDirectBuffer out)
-    {
-        final int slot = slotOf(locate(segment, hash, key, keyLength));
-        if (slot < 0)
-        {
-            return slot;
-        }
-        final int offset = g.slotOffset(slot);
-        final int valueLength = buffer.getInt(offset + SLOT_VALUE_LENGTH_OFFSET);
-        if (valueLength < 0 || valueLength > g.maxEntryBytes - keyLength)
-        {
-            return INCONSISTENT;
-        }
-        if (out != null)
-        {
-            buffer.getBytes(offset + SLOT_DATA_OFFSET + keyLength, out, 0, valueLength);
-        }
-        return valueLength;
     }
 
     /**
@@ -204,135 +128,6 @@ final class MapStore
             if (buffer.getByte(offset + i) != key.getByte(i))
             {
                 return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Sums the segment counts at one moment: twice through the versions, else under every lock.
-     *
-     * @return the number of entries.
-     */
-    int size()
-    {
-        final long[] versions = new long[g.segments];
-        for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++)
-        {
-            long sum = 0;
-            boolean stable = true;
-            for (int s = 0; s < g.segments && stable; s++)
-            {
-                // Acquire: pairs with endWrite's release store, as in get().
-                versions[s] = buffer.getLongAcquire(segmentOffset(s) + SEGMENT_VERSION_OFFSET);
-                stable = (versions[s] & 1) == 0;
-                sum += count(s);
-            }
-            // Load fence: the counts are read before the versions again; pairs with beginWrite's store fence.
-            VarHandle.acquireFence();
-            for (int s = 0; s < g.segments && stable; s++)
-            {
-                stable = buffer.getLongVolatile(segmentOffset(s) + SEGMENT_VERSION_OFFSET) == versions[s];
-            }
-            if (stable)
-            {
-                return (int)sum;
-            }
-            Thread.onSpinWait();
-        }
-        lockAll();
-        try
-        {
-            long sum = 0;
-            for (int s = 0; s < g.segments; s++)
-            {
-                sum += count(s);
-            }
-            return (int)sum;
-        }
-        finally
-        {
-            unlockAll();
-        }
-    }
-
-    private int count(final int segment)
-    {
-        final int count = buffer.getInt(segmentOffset(segment) + SEGMENT_COUNT_OFFSET);
-        // A torn or garbage count is caught by the version check or, under the lock, reported.
-        return Math.max(0, Math.min(count, g.maxEntries));
-    }
-
-    /**
-     * Copies every entry of a segment at one moment: without a lock if its version holds still, else under it.
-     *
-     * @param segment the segment.
-     * @param sink    receives key and value bytes of each entry (reset before each attempt).
-     */
-    void snapshot(final int segment, final EntrySink sink)
-    {
-        final int versionOffset = segmentOffset(segment) + SEGMENT_VERSION_OFFSET;
-        for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++)
-        {
-            // Acquire: pairs with endWrite's release store, as in get().
-            final long before = buffer.getLongAcquire(versionOffset);
-            if ((before & 1) == 0)
-            {
-                sink.reset();
-                final boolean whole = copySegment(segment, sink);
-                // Load fence: pairs with beginWrite's store fence, as in get().
-                VarHandle.acquireFence();
-                if (buffer.getLongVolatile(versionOffset) == before)
-                {
-                    if (!whole)
-                    {
-                        throw corrupt("segment " + segment + " has a chain that leaves the slots or loops");
-                    }
-                    return;
-                }
-            }
-            Thread.onSpinWait();
-        }
-        lock(segment);
-        try
-        {
-            sink.reset();
-            if (!copySegment(segment, sink))
-            {
-                throw corrupt("segment " + segment + " has a chain that leaves the slots or loops");
-            }
-        }
-        finally
-        {
-            unlock(segment);
-        }
-    }
-
-    private boolean copySegment(final int segment, final EntrySink sink)
-    {
-        int steps = 0;
-        for (int b = 0; b < g.bucketsPerSegment; b++)
-        {
-            int slot = buffer.getInt(g.bucketsOffset + (segment * g.bucketsPerSegment + b) * Integer.BYTES);
-            while (slot != NIL)
-            {
-                if (slot < 0 || slot >= g.totalSlots || ++steps > g.totalSlots)
-                {
-                    return false;
-                }
-                final int offset = g.slotOffset(slot);
-                final int keyLength = buffer.getInt(offset + SLOT_KEY_LENGTH_OFFSET);
-                final int valueLength = buffer.getInt(offset + SLOT_VALUE_LENGTH_OFFSET);
-                if (keyLength < 0 || valueLength < 0 || keyLength > g.maxEntryBytes - valueLength)
-                {
-                    return false;
-                }
-                final byte[] key = new byte[keyLength];
-                final byte[] value = new byte[valueLength];
-                buffer.getBytes(offset + SLOT_DATA_OFFSET, key);
-                buffer.getBytes(offset + SLOT_DATA_OFFSET + keyLength, value);
-                sink.accept(key, value);
-                slot = buffer.getInt(offset + SLOT_NEXT_OFFSET);
             }
         }
         return true;
@@ -703,13 +498,4 @@ final class MapStore
         return new RegionCorruptException("region is corrupt: map '" + name + "' " + what);
     }
 
-    /**
-     * Receives copied entries.
-     */
-    interface EntrySink
-    {
-        void reset();
-
-        void accept(byte[] key, byte[] value);
-    }
 }

@@ -33,6 +33,7 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
     private final Codec<K> keys;
     private final Codec<V> values;
     private final MapStore store;
+    private final MapReader reader;
     private final MapGeometry geometry;
     private final Scratch.PerThread scratch = new Scratch.PerThread();
     private Set<Entry<K, V>> entrySet;
@@ -61,6 +62,7 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
                 sleeper);
         }
         this.store = new MapStore(name, buffer, geometry, locks);
+        this.reader = new MapReader(store);
     }
 
     @Override
@@ -84,6 +86,11 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
     MapStore store()
     {
         return store;
+    }
+
+    MapReader reader()
+    {
+        return reader;
     }
 
     Codec<K> keyCodec()
@@ -137,19 +144,19 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
         {
             return MapStore.ABSENT;
         }
-        return store.get(KeyHash.hash(s.key, 0, keyLength), s.key, keyLength, out);
+        return reader.get(KeyHash.hash(s.key, 0, keyLength), s.key, keyLength, out);
     }
 
     @Override
     public int size()
     {
-        return store.size();
+        return reader.size();
     }
 
     @Override
     public boolean isEmpty()
     {
-        return store.size() == 0;
+        return reader.size() == 0;
     }
 
     @Override
