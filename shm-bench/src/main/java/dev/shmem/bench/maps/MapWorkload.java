@@ -34,6 +34,23 @@ public final class MapWorkload
     }
 
     /**
+     * Runs some put+get pairs before the measurement (a child does this before it reports ready), so that a
+     * map's lazy start-up (Chronicle generates and loads classes on its first operations) falls outside the
+     * runner's windows.
+     *
+     * @param pairs how many.
+     * @return this.
+     */
+    public MapWorkload warmedUp(final int pairs)
+    {
+        for (int i = 0; i < pairs; i++)
+        {
+            putGet();
+        }
+        return this;
+    }
+
+    /**
      * One put and one get.
      *
      * @return the value read.

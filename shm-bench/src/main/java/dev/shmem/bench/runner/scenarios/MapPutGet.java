@@ -38,6 +38,9 @@ public abstract class MapPutGet extends ChildScenario
     /** Chronicle Map with 100-byte values. */
     public static final String CHRONICLE100 = "chronicle.map100";
 
+    /** Put+get pairs each child runs before it reports ready (both maps alike). */
+    static final int WARM_UP_PAIRS = 2000;
+
     private final String name;
     private final int valueBytes;
 
@@ -119,7 +122,8 @@ public abstract class MapPutGet extends ChildScenario
         @Override
         public final Worker worker(final WorkerContext context)
         {
-            final MapWorkload workload = new MapWorkload(map(context.region()), valueBytes(), 31L * context.index());
+            final MapWorkload workload =
+                new MapWorkload(map(context.region()), valueBytes(), 31L * context.index()).warmedUp(WARM_UP_PAIRS);
             return workload::putGet;
         }
 
@@ -163,7 +167,8 @@ public abstract class MapPutGet extends ChildScenario
         public final Worker worker(final WorkerContext context) throws IOException
         {
             final ChronicleMap<Long, byte[]> map = open(context.file(".chronicle"), context.file(".chronicle.lock"));
-            final MapWorkload workload = new MapWorkload(map, valueBytes(), 31L * context.index());
+            final MapWorkload workload =
+                new MapWorkload(map, valueBytes(), 31L * context.index()).warmedUp(WARM_UP_PAIRS);
             return new Worker()
             {
                 @Override
