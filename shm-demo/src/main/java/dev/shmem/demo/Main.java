@@ -6,6 +6,7 @@ import dev.shmem.demo.article.ProducerConsumerCommand;
 import dev.shmem.demo.article.SemaphoreCommand;
 import dev.shmem.demo.article.SeqVsParallelCommand;
 import dev.shmem.demo.article.ValueArrayCommand;
+import dev.shmem.demo.dict.ManagerDictCommand;
 import dev.shmem.demo.counter.CounterRaceCommand;
 import dev.shmem.demo.stat.StatCommand;
 import dev.shmem.demo.sync.BarrierCommand;
@@ -48,6 +49,7 @@ import java.util.concurrent.Callable;
         EventCommand.class,
         BarrierCommand.class,
         ConditionCommand.class,
+        ManagerDictCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer>
