@@ -1,5 +1,6 @@
 package dev.shmem;
 
+import dev.shmem.internal.AgronaAccess;
 import dev.shmem.internal.Attachment;
 import dev.shmem.internal.EntryRecord;
 import dev.shmem.internal.EntryType;
@@ -136,9 +137,12 @@ public final class SharedRegion implements AutoCloseable
     /**
      * @param path the region file.
      * @return a builder for the less common options (permissions, initialisation timeout).
+     * @throws IllegalStateException if this JVM was started without
+     *         {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} (so do every factory above).
      */
     public static Builder builder(final Path path)
     {
+        AgronaAccess.check();
         return new Builder(path);
     }
 
