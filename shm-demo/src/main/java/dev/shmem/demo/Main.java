@@ -8,6 +8,7 @@ import dev.shmem.demo.article.SeqVsParallelCommand;
 import dev.shmem.demo.article.ValueArrayCommand;
 import dev.shmem.demo.counter.CounterRaceCommand;
 import dev.shmem.demo.stat.StatCommand;
+import dev.shmem.demo.support.Interruption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,12 +80,14 @@ public final class Main implements Callable<Integer>
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(Main::handle);
+        Interruption.runStarted();
         try
         {
             return commandLine.execute(args);
         }
         finally
         {
+            Interruption.runEnded();
             out.flush();
             err.flush();
         }
@@ -109,6 +112,11 @@ public final class Main implements Callable<Integer>
     {
         final PrintWriter err = commandLine.getErr();
         final String command = commandLine.getCommandSpec().qualifiedName();
+        if (Interruption.isStopping())
+        {
+            // Stopped from outside: the shutdown hook says so; what failed now is its doing.
+            return EXIT_FAILURE;
+        }
         if (ex instanceof DemoException)
         {
             err.println(command + ": " + ex.getMessage());
