@@ -6,6 +6,8 @@ import dev.shmem.demo.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +38,17 @@ class CounterRaceTest
     void atomicLockedAndShardedAreExactAndPlainAccountsForEveryLostUpdateInWellFormedJson() throws IOException
     {
         final DemoRun run = DemoRun.run("counter-race", "--processes", Integer.toString(PROCESSES),
-            "--increments", Long.toString(INCREMENTS), "--json", "--quiet", "--log-dir", dir.toString());
+            "--increments", Long.toString(INCREMENTS), "--json", "--quiet", "--log-dir", dir.toString(),
+            "--chart", dir.resolve("charts").resolve("race").toString());
         assertEquals(0, run.exitCode(), run::toString);
         final JsonNode json = StrictJson.parse(run.out().strip());
+        final Path chart = dir.resolve("charts").resolve("race.png");
+        assertTrue(run.err().contains("chart written to " + chart), run::toString);
+        final BufferedImage image = ImageIO.read(chart.toFile());
+        assertEquals(900, image.getWidth());
+        assertEquals(500, image.getHeight());
+        Files.delete(chart);
+        Files.delete(chart.getParent());
         assertTrue(json.get("ok").booleanValue(), json::toString);
         final long expected = PROCESSES * INCREMENTS;
         assertEquals(expected, json.get("expected").longValue());
