@@ -1,12 +1,13 @@
 package dev.shmem.pool;
 
+import dev.shmem.internal.liveness.ProcessLiveness;
+import dev.shmem.internal.queue.QueueDescriptor;
+
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
 import dev.shmem.process.ChildJvm;
 
-import dev.shmem.internal.ProcessLiveness;
-import dev.shmem.internal.QueueDescriptor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +102,7 @@ public final class JvmPool implements AutoCloseable
         final int n = options.workers;
         final long stride = QueueDescriptor.slotStride(options.maxMessageBytes);
         final long queues = (long)n * 8 * PoolProtocol.INBOX_SLOTS + PoolWorker.resultSlots(n);
-        final long capacity = Math.min(dev.shmem.internal.RegionLayout.MAX_CAPACITY,
+        final long capacity = Math.min(dev.shmem.internal.region.RegionLayout.MAX_CAPACITY,
             (1 << 20) + queues * (stride + 512));
         this.regionPath = options.regionDirectory.resolve(
             "shm-pool-" + ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet() + ".shm");

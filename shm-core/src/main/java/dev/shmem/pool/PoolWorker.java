@@ -1,9 +1,6 @@
 package dev.shmem.pool;
 
-import dev.shmem.process.ChildMain;
-
-import dev.shmem.internal.ProcessLiveness;
-
+import dev.shmem.internal.liveness.ProcessLiveness;
 
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;

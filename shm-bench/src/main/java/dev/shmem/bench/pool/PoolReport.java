@@ -1,7 +1,5 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.pool.JvmPool;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shmem.bench.runner.Json;
 

@@ -1,6 +1,7 @@
 package dev.shmem.demo.counter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shmem.SharedLock;
 import dev.shmem.demo.DemoRun;
 import dev.shmem.demo.StrictJson;
 import org.junit.jupiter.api.Test;
