@@ -20,13 +20,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Draws the benchmark tables as PNG bar charts (XChart, log scale) from the JSON the benchmarks write: the
  * cross-process runner's ({@code CrossProcessRunner --json}: shm beside Python's {@code multiprocessing},
  * {@code FileChannel.lock} and a raw Agrona {@code getAndAddLong}) and the pool benchmark's ({@code PoolBenchmark
- * --json}: {@code JvmPool} beside {@code multiprocessing.Pool}). A scenario missing from the JSON (skipped, failed)
+ * --json}: {@code JvmPool} beside {@code multiprocessing.Pool}) and JMH's ({@code -rf json}: shm beside
+ * {@code java.util.concurrent} and raw Agrona, by thread count). A scenario missing from the JSON (skipped, failed)
  * is left out of its group.
  *
  * <pre>
@@ -35,7 +40,7 @@ import java.util.concurrent.Callable;
  * </pre>
  */
 @Command(name = "shm-bench-charts", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Draws the benchmark tables as PNG charts (log scale) from the runner's and the pool's JSON.")
+    description = "Draws the benchmark tables as PNG charts (log scale) from the runner's, the pool's and JMH's JSON.")
 public final class BenchmarkCharts implements Callable<Integer>
 {
     private static final String SHM = "shm";
@@ -56,6 +61,10 @@ public final class BenchmarkCharts implements Callable<Integer>
         new Group("queue, 8 B", Map.of(SHM, "queue8", PYTHON, "python.queue8")),
         new Group("queue, 1 KiB", Map.of(SHM, "queue1k", PYTHON, "python.queue1k")));
 
+    /** {@code dev.shmem.bench.jmh.LockBenchmark.sharedLock4}: class, method family, thread count. */
+    private static final Pattern JMH_NAME =
+        Pattern.compile("(?:.*\\.)?(\\w+Benchmark)\\.([a-zA-Z]+?)_?(\\d+)$");
+
     /** A bar left out: XChart draws no bar for NaN (null would count as 0, which a log axis refuses). */
     private static final Double NOT_MEASURED = Double.NaN;
 
@@ -73,6 +82,11 @@ public final class BenchmarkCharts implements Callable<Integer>
 
     @Option(names = "--pool", paramLabel = "FILE", description = "the pool benchmark's JSON")
     private Path pool;
+
+    @Option(names = "--jmh", paramLabel = "FILE",
+        description = "a JMH result file (-rf json): one chart per benchmark class whose methods end in a thread " +
+            "count (sharedLong1, atomicLong4...)")
+    private Path jmh;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
         description = "directory for the PNG files (default: the current directory)")
@@ -98,9 +112,10 @@ public final class BenchmarkCharts implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        if (runner == null && pool == null)
+        if (runner == null && pool == null && jmh == null)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), "give --runner FILE, --pool FILE or both");
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                "give at least one of --runner FILE, --pool FILE, --jmh FILE");
         }
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(out);
@@ -117,7 +132,60 @@ public final class BenchmarkCharts implements Callable<Integer>
             save(poolChart(mapper.readTree(pool.toFile())), png);
             System.out.println("wrote " + png);
         }
+        if (jmh != null)
+        {
+            for (final Map.Entry<String, CategoryChart> chart : jmhCharts(mapper.readTree(jmh.toFile())).entrySet())
+            {
+                final Path png = out.resolve("jmh-" + chart.getKey() + ".png");
+                save(chart.getValue(), png);
+                System.out.println("wrote " + png);
+            }
+        }
         return 0;
+    }
+
+    /**
+     * @param results a JMH result file (an array of benchmark results).
+     * @return per benchmark class (simple name), a chart of score by thread count, one series per method family
+     *         ({@code sharedLong1}, {@code sharedLong2}... are the series {@code sharedLong}).
+     */
+    static Map<String, CategoryChart> jmhCharts(final JsonNode results)
+    {
+        // class -> family -> threads -> score
+        final Map<String, Map<String, Map<String, Double>>> scores = new LinkedHashMap<>();
+        final Map<String, String> units = new LinkedHashMap<>();
+        final SortedSet<String> threads = new TreeSet<>();
+        for (final JsonNode result : results)
+        {
+            final String benchmark = result.path("benchmark").asText();
+            final Matcher name = JMH_NAME.matcher(benchmark);
+            final JsonNode score = result.path("primaryMetric").path("score");
+            if (!name.matches() || !score.isNumber() || score.doubleValue() <= 0)
+            {
+                continue;
+            }
+            scores.computeIfAbsent(name.group(1), k -> new LinkedHashMap<>())
+                .computeIfAbsent(name.group(2), k -> new LinkedHashMap<>())
+                .put(name.group(3), score.doubleValue());
+            units.putIfAbsent(name.group(1), result.path("primaryMetric").path("scoreUnit").asText());
+            threads.add(name.group(3));
+        }
+        final Map<String, CategoryChart> charts = new LinkedHashMap<>();
+        scores.forEach((benchmarkClass, families) ->
+        {
+            final CategoryChart chart = chart("JMH " + benchmarkClass + ", one JVM (higher is better)",
+                units.get(benchmarkClass) + " (log scale)");
+            final List<String> labels = new ArrayList<>();
+            threads.forEach(count -> labels.add(count + (count.equals("1") ? " thread" : " threads")));
+            families.forEach((family, byThreads) ->
+            {
+                final List<Double> values = new ArrayList<>();
+                threads.forEach(count -> values.add(byThreads.getOrDefault(count, NOT_MEASURED)));
+                chart.addSeries(family, labels, values);
+            });
+            charts.put(benchmarkClass, chart);
+        });
+        return charts;
     }
 
     /**
@@ -205,7 +273,7 @@ public final class BenchmarkCharts implements Callable<Integer>
         styler.setLabelsVisible(true);
         styler.setLabelsRotation(90);
         styler.setLabelsFontColor(Color.BLACK);
-        styler.setYAxisDecimalPattern("#,###");
+        styler.setYAxisDecimalPattern("#,##0.##");
         return chart;
     }
 

@@ -58,6 +58,22 @@ class BenchmarkChartsTest
     }
 
     @Test
+    void jmhResultsGiveAChartPerClassWithASeriesPerMethodFamily() throws IOException
+    {
+        final String jmh = "[" +
+            "{\"benchmark\":\"dev.shmem.bench.jmh.IncrementBenchmark.sharedLong1\",\"primaryMetric\":{\"score\":202.3,\"scoreUnit\":\"ops/us\"}}," +
+            "{\"benchmark\":\"dev.shmem.bench.jmh.IncrementBenchmark.sharedLong2\",\"primaryMetric\":{\"score\":131.3,\"scoreUnit\":\"ops/us\"}}," +
+            "{\"benchmark\":\"dev.shmem.bench.jmh.IncrementBenchmark.atomicLong1\",\"primaryMetric\":{\"score\":194.0,\"scoreUnit\":\"ops/us\"}}," +
+            "{\"benchmark\":\"dev.shmem.bench.jmh.LockBenchmark.sharedLock1\",\"primaryMetric\":{\"score\":64.2,\"scoreUnit\":\"ops/us\"}}]";
+        final var charts = BenchmarkCharts.jmhCharts(new ObjectMapper().readTree(jmh));
+        assertEquals(java.util.List.of("IncrementBenchmark", "LockBenchmark"), java.util.List.copyOf(charts.keySet()));
+        assertEquals(java.util.Set.of("sharedLong", "atomicLong"), charts.get("IncrementBenchmark").getSeriesMap().keySet());
+        final Path file = Files.writeString(dir.resolve("jmh.json"), jmh);
+        assertEquals(0, BenchmarkCharts.execute("--jmh", file.toString(), "--out", dir.toString()));
+        assertEquals(1100, ImageIO.read(dir.resolve("jmh-LockBenchmark.png").toFile()).getWidth());
+    }
+
+    @Test
     void noInputIsBadUsage()
     {
         assertEquals(2, BenchmarkCharts.execute());
