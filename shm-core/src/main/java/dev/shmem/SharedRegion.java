@@ -24,6 +24,7 @@ import dev.shmem.internal.value.MappedLongArray;
 import dev.shmem.internal.lock.LockWord;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.AgronaAccess;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
@@ -162,9 +163,12 @@ public final class SharedRegion implements SharedSpace
     /**
      * @param path the region file.
      * @return a builder for the less common options (permissions, initialisation timeout).
+     * @throws IllegalStateException if this JVM was started without
+     *         {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} (so do every factory above).
      */
     public static Builder builder(final Path path)
     {
+        AgronaAccess.check();
         return new Builder(path);
     }
 
