@@ -141,6 +141,8 @@ class StatCommandTest
             empty + " is not a valid shm region: file is empty (0 bytes) and was never marked ready");
 
         assertOneLineFailure(DemoRun.run("stat", dir.resolve("missing.shm").toString()), "missing.shm: no such file");
+        assertTrue(DemoRun.run("stat", dir.resolve("missing.shm").toString()).err().contains("counter-race --keep-region"),
+            "stat on a missing path says how to get a region");
         assertOneLineFailure(DemoRun.run("stat", dir.toString()), dir.toString());
     }
 
