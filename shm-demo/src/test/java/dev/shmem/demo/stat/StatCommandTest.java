@@ -71,7 +71,7 @@ class StatCommandTest
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("", run.err());
         final String out = run.out();
-        assertTrue(out.startsWith("region " + path + "\n  format version 1, capacity 1,048,576 bytes\n"), out);
+        assertTrue(out.startsWith("region " + path + "\n  format version 2, capacity 1,048,576 bytes\n"), out);
         assertTrue(out.contains("created ") && out.contains(" by pid " + SELF), out);
         assertLine(out, "i\\s+int value\\s+7");
         assertLine(out, "l\\s+long value\\s+-42");
