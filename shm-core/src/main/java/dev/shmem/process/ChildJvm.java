@@ -498,7 +498,7 @@ public final class ChildJvm implements AutoCloseable
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(classPath);
-            final ClassDataArchive archive = classDataSharing ? ClassDataArchive.forCommand(command) :
+            final ClassDataArchive archive = classDataSharing ? ClassDataArchive.forCommand(command, classPath) :
                 ClassDataArchive.none();
             command.addAll(command.size() - 2, archive.flags());
             command.add(ChildMain.class.getName());

@@ -20,13 +20,16 @@ import java.util.UUID;
  * An application class-data-sharing archive for child JVMs (JDK's AppCDS): the classes a child loads are dumped
  * by the first child started with a given java, class path and flags, and the children after it map them instead
  * of loading and verifying them again, which shortens their start. The archive lives in
- * {@code java.io.tmpdir/shm-cds/KEY.jsa}, KEY a hash of what the archive depends on.
+ * {@code java.io.tmpdir/shm-cds/KEY.jsa}, KEY a hash of what the archive depends on: the JVM, its flags (but
+ * {@code -Xlog}) and the class path.
  *
  * <p>JDK 19 and later: {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=...}, which also recreates a
  * stale archive. JDK 17 and 18: the first child gets {@code -XX:ArchiveClassesAtExit} to a temporary file (one child
  * at a time, by a lock file), renamed into place once it has exited normally; a child killed before it exits
  * leaves no archive, and the next child tries again. In every case the child runs without an archive where one
- * cannot be used ({@code -Xshare:auto}), and CDS log messages are off, so failing is silent.
+ * cannot be used ({@code -Xshare:auto}), and CDS log messages are off, so failing is silent. Only a class path of
+ * jar files can be archived (a JVM asked to archive classes from a directory exits with an error): with a
+ * directory on it, as in a build's test run, children start without an archive.
  */
 final class ClassDataArchive
 {
@@ -56,11 +59,21 @@ final class ClassDataArchive
     }
 
     /**
-     * @param command the child's command line up to its main class: java, JVM flags, class path.
-     * @return the archive flags for that child (none if no archive directory can be made).
+     * @param command   the child's command line up to its main class: java, JVM flags, class path.
+     * @param classPath the child's class path.
+     * @return the archive flags for that child: none if the class path has anything but jar files (the JVM
+     * refuses to archive classes from directories, and would exit with an error), or no archive directory can be
+     * made.
      */
-    static ClassDataArchive forCommand(final List<String> command)
+    static ClassDataArchive forCommand(final List<String> command, final String classPath)
     {
+        for (final String entry : classPath.split(java.io.File.pathSeparator))
+        {
+            if (!entry.endsWith(".jar") || !Files.isRegularFile(Path.of(entry)))
+            {
+                return none();
+            }
+        }
         final Path directory = Path.of(System.getProperty("java.io.tmpdir"), "shm-cds");
         try
         {
@@ -166,6 +179,11 @@ final class ClassDataArchive
             digest.update(System.getProperty("java.vm.version", "").getBytes(StandardCharsets.UTF_8));
             for (final String part : command)
             {
+                if (part.startsWith("-Xlog"))
+                {
+                    // Logging changes nothing in the archive.
+                    continue;
+                }
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte)0);
             }
