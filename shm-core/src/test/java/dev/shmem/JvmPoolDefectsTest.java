@@ -91,7 +91,7 @@ class JvmPoolDefectsTest
     }
 
     /** Which input of a run, and where runs are counted. */
-    record Tick(String region, int index, int inputs)
+    record Tick(String region, int index, int inputs) implements java.io.Serializable
     {
     }
 

@@ -353,6 +353,10 @@ public final class JvmPool implements AutoCloseable
     {
         synchronized (book)
         {
+            if (finished)
+            {
+                return;
+            }
             book.shutdown();
         }
         dispatcher.wake();
