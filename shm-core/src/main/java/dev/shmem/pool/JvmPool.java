@@ -188,24 +188,7 @@ public final class JvmPool implements AutoCloseable
         {
             job = book.add(task.getName(), PoolProtocol.SINGLE, encoded);
         }
-        final CompletableFuture<O> result = new CompletableFuture<>();
-        job.payload.whenCompleteAsync((payload, error) ->
-        {
-            if (error != null)
-            {
-                result.completeExceptionally(error);
-                return;
-            }
-            try
-            {
-                result.complete(this.<O>decodeResult(payload));
-            }
-            catch (final TaskFailedException ex)
-            {
-                result.completeExceptionally(ex);
-            }
-        }, completions);
-        return result;
+        return PoolFuture.of(job.payload, this::decodeResult, completions);
     }
 
     /**
@@ -450,11 +433,12 @@ public final class JvmPool implements AutoCloseable
         int done = 0;
         try
         {
+            // One wake-up for the whole map (the last chunk's), not one per chunk.
+            awaitAll(chunks, timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE :
+                timeoutNanos - (System.nanoTime() - start));
             for (final Job chunk : chunks)
             {
-                final long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE :
-                    timeoutNanos - (System.nanoTime() - start);
-                for (final byte[] encoded : PoolProtocol.unframe(await(chunk.payload, left)))
+                for (final byte[] encoded : PoolProtocol.unframe(await(chunk.payload, 0)))
                 {
                     outputs.add(decodeResult(encoded));
                 }
@@ -464,9 +448,10 @@ public final class JvmPool implements AutoCloseable
         }
         catch (final TimeoutException ex)
         {
+            final long finished = chunks.stream().filter(chunk -> chunk.payload.isDone()).count();
             final TimeoutException timeout = new TimeoutException("map of " + inputs.size() + " inputs (" +
-                task.getName() + ") did not finish within " + Duration.ofNanos(timeoutNanos) + ": " + done + " of " +
-                chunks.size() + " chunks done; the others were cancelled");
+                task.getName() + ") did not finish within " + Duration.ofNanos(timeoutNanos) + ": " + finished +
+                " of " + chunks.size() + " chunks done; the others were cancelled");
             timeout.initCause(ex);
             throw timeout;
         }
@@ -530,6 +515,31 @@ public final class JvmPool implements AutoCloseable
         {
             throw new TaskFailedException(TaskFailedException.Reason.CODEC, "a result cannot be decoded by " +
                 codec.getClass().getName(), 0, null, PoolProtocol.stackTrace(ex));
+        }
+    }
+
+    private static void awaitAll(final List<Job> chunks, final long timeoutNanos)
+        throws InterruptedException, TimeoutException
+    {
+        final CompletableFuture<?>[] all = new CompletableFuture<?>[chunks.size()];
+        for (int i = 0; i < all.length; i++)
+        {
+            all[i] = chunks.get(i).payload;
+        }
+        try
+        {
+            if (timeoutNanos == Long.MAX_VALUE)
+            {
+                CompletableFuture.allOf(all).get();
+            }
+            else
+            {
+                CompletableFuture.allOf(all).get(timeoutNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+        catch (final ExecutionException ex)
+        {
+            // A chunk failed: reported in input order by the loop that reads them.
         }
     }
 

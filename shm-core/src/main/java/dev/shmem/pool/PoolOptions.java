@@ -46,7 +46,8 @@ record PoolOptions(
      */
     int taskSlots()
     {
-        return Math.max(4, 2 * workers);
+        // A map's default chunks (4 per worker) all fit at once, with room for a few submits.
+        return Math.max(16, 8 * workers);
     }
 
     /**
