@@ -1,10 +1,5 @@
 package dev.shmem;
 
-import org.agrona.concurrent.AtomicBuffer;
-
-import static java.lang.Double.doubleToRawLongBits;
-import static java.lang.Double.longBitsToDouble;
-
 /**
  * A {@code double} in a {@link SharedRegion}, stored as its raw IEEE 754 bits in a {@code long} word and updated
  * atomically by every thread of every process that has it. Lock-free: {@link #getAndAdd} is a CAS loop.
@@ -22,125 +17,67 @@ import static java.lang.Double.longBitsToDouble;
  * <h2>Failure modes</h2>
  * None: operations never block and never fail. A handle stays usable after its region is closed.
  */
-public final class SharedDouble
+public interface SharedDouble
 {
-    private static final int VALUE = 0;
-
-    private final String name;
-    private final AtomicBuffer buffer;
-
-    SharedDouble(final String name, final AtomicBuffer buffer)
-    {
-        this.name = name;
-        this.buffer = buffer;
-    }
-
     /**
      * @return the entry name.
      */
-    public String name()
-    {
-        return name;
-    }
+    String name();
 
     /**
      * @return the current value (volatile read).
      */
-    public double get()
-    {
-        return longBitsToDouble(buffer.getLongVolatile(VALUE));
-    }
+    double get();
 
     /**
      * @param newValue the new value (volatile write).
      */
-    public void set(final double newValue)
-    {
-        buffer.putLongVolatile(VALUE, doubleToRawLongBits(newValue));
-    }
+    void set(double newValue);
 
     /**
      * @return the current value, read with no ordering (plain): use it under a lock, or after an acquiring read
      * that pairs with the writer's release.
      */
-    public double getPlain()
-    {
-        return longBitsToDouble(buffer.getLong(VALUE));
-    }
+    double getPlain();
 
     /**
      * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
      *                 store that a reader pairs with an acquire.
      */
-    public void setPlain(final double newValue)
-    {
-        buffer.putLong(VALUE, doubleToRawLongBits(newValue));
-    }
+    void setPlain(double newValue);
 
     /**
      * @return the current value (acquire read; pairs with {@link #setRelease} or any write of the value read).
      */
-    public double getAcquire()
-    {
-        return longBitsToDouble(buffer.getLongAcquire(VALUE));
-    }
+    double getAcquire();
 
     /**
      * @param newValue the new value (release write; pairs with an acquiring read of it).
      */
-    public void setRelease(final double newValue)
-    {
-        buffer.putLongRelease(VALUE, doubleToRawLongBits(newValue));
-    }
+    void setRelease(double newValue);
 
     /**
      * @param newValue the new value.
      * @return the previous value.
      */
-    public double getAndSet(final double newValue)
-    {
-        return longBitsToDouble(buffer.getAndSetLong(VALUE, doubleToRawLongBits(newValue)));
-    }
+    double getAndSet(double newValue);
 
     /**
      * @param expectedValue the value expected, compared by raw bits.
      * @param newValue      the value to set if the current bits equal the expected bits.
      * @return true if successful.
      */
-    public boolean compareAndSet(final double expectedValue, final double newValue)
-    {
-        return buffer.compareAndSetLong(VALUE, doubleToRawLongBits(expectedValue), doubleToRawLongBits(newValue));
-    }
+    boolean compareAndSet(double expectedValue, double newValue);
 
     /**
      * @param delta the value to add.
      * @return the previous value.
      */
-    public double getAndAdd(final double delta)
-    {
-        while (true)
-        {
-            final long bits = buffer.getLongVolatile(VALUE);
-            final double current = longBitsToDouble(bits);
-            if (buffer.compareAndSetLong(VALUE, bits, doubleToRawLongBits(current + delta)))
-            {
-                return current;
-            }
-        }
-    }
+    double getAndAdd(double delta);
 
     /**
      * @param delta the value to add.
      * @return the updated value.
      */
-    public double addAndGet(final double delta)
-    {
-        return getAndAdd(delta) + delta;
-    }
-
-    @Override
-    public String toString()
-    {
-        return Double.toString(get());
-    }
+    double addAndGet(double delta);
 }

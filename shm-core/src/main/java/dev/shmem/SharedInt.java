@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import org.agrona.concurrent.AtomicBuffer;
-
 /**
  * An {@code int} in a {@link SharedRegion}, updated atomically by every thread of every process that has it,
  * with the verbs of {@link java.util.concurrent.atomic.AtomicInteger}. Lock-free: each update is one atomic
@@ -18,149 +16,87 @@ import org.agrona.concurrent.AtomicBuffer;
  * <h2>Failure modes</h2>
  * None: operations never block and never fail. A handle stays usable after its region is closed.
  */
-public final class SharedInt
+public interface SharedInt
 {
-    private static final int VALUE = 0;
-
-    private final String name;
-    private final AtomicBuffer buffer;
-
-    SharedInt(final String name, final AtomicBuffer buffer)
-    {
-        this.name = name;
-        this.buffer = buffer;
-    }
-
     /**
      * @return the entry name.
      */
-    public String name()
-    {
-        return name;
-    }
+    String name();
 
     /**
      * @return the current value (volatile read).
      */
-    public int get()
-    {
-        return buffer.getIntVolatile(VALUE);
-    }
+    int get();
 
     /**
      * @param newValue the new value (volatile write).
      */
-    public void set(final int newValue)
-    {
-        buffer.putIntVolatile(VALUE, newValue);
-    }
+    void set(int newValue);
 
     /**
      * @return the current value, read with no ordering (plain): use it under a lock, or after an acquiring read
      * that pairs with the writer's release.
      */
-    public int getPlain()
-    {
-        return buffer.getInt(VALUE);
-    }
+    int getPlain();
 
     /**
      * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
      *                 store that a reader pairs with an acquire.
      */
-    public void setPlain(final int newValue)
-    {
-        buffer.putInt(VALUE, newValue);
-    }
+    void setPlain(int newValue);
 
     /**
      * @return the current value (acquire read; pairs with {@link #setRelease} or any write of the value read).
      */
-    public int getAcquire()
-    {
-        return buffer.getIntAcquire(VALUE);
-    }
+    int getAcquire();
 
     /**
      * @param newValue the new value (release write; pairs with an acquiring read of it).
      */
-    public void setRelease(final int newValue)
-    {
-        buffer.putIntRelease(VALUE, newValue);
-    }
+    void setRelease(int newValue);
 
     /**
      * @param newValue the new value.
      * @return the previous value.
      */
-    public int getAndSet(final int newValue)
-    {
-        return buffer.getAndSetInt(VALUE, newValue);
-    }
+    int getAndSet(int newValue);
 
     /**
      * @param expectedValue the value expected.
      * @param newValue      the value to set if the current value equals the expected one.
      * @return true if successful.
      */
-    public boolean compareAndSet(final int expectedValue, final int newValue)
-    {
-        return buffer.compareAndSetInt(VALUE, expectedValue, newValue);
-    }
+    boolean compareAndSet(int expectedValue, int newValue);
 
     /**
      * @param delta the value to add.
      * @return the previous value.
      */
-    public int getAndAdd(final int delta)
-    {
-        return buffer.getAndAddInt(VALUE, delta);
-    }
+    int getAndAdd(int delta);
 
     /**
      * @param delta the value to add.
      * @return the updated value.
      */
-    public int addAndGet(final int delta)
-    {
-        return buffer.getAndAddInt(VALUE, delta) + delta;
-    }
+    int addAndGet(int delta);
 
     /**
      * @return the updated value.
      */
-    public int incrementAndGet()
-    {
-        return buffer.getAndAddInt(VALUE, 1) + 1;
-    }
+    int incrementAndGet();
 
     /**
      * @return the previous value.
      */
-    public int getAndIncrement()
-    {
-        return buffer.getAndAddInt(VALUE, 1);
-    }
+    int getAndIncrement();
 
     /**
      * @return the updated value.
      */
-    public int decrementAndGet()
-    {
-        return buffer.getAndAddInt(VALUE, -1) - 1;
-    }
+    int decrementAndGet();
 
     /**
      * @return the previous value.
      */
-    public int getAndDecrement()
-    {
-        return buffer.getAndAddInt(VALUE, -1);
-    }
-
-    @Override
-    public String toString()
-    {
-        return Integer.toString(get());
-    }
+    int getAndDecrement();
 }

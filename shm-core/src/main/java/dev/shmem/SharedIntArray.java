@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import org.agrona.concurrent.AtomicBuffer;
-
 /**
  * A fixed-length array of {@code int} in a {@link SharedRegion}, each element updated atomically by every thread
  * of every process that has it, with the verbs of {@link java.util.concurrent.atomic.AtomicIntegerArray}.
@@ -18,102 +16,62 @@ import org.agrona.concurrent.AtomicBuffer;
  * An index outside {@code [0, length())} throws {@link IndexOutOfBoundsException} naming the index, the length
  * and the array; nothing is read or written. A handle stays usable after its region is closed.
  */
-public final class SharedIntArray
+public interface SharedIntArray
 {
-    private static final int SHIFT = 2;
-
-    private final String name;
-    private final AtomicBuffer buffer;
-    private final int length;
-
-    SharedIntArray(final String name, final AtomicBuffer buffer, final int length)
-    {
-        this.name = name;
-        this.buffer = buffer;
-        this.length = length;
-    }
-
     /**
      * @return the entry name.
      */
-    public String name()
-    {
-        return name;
-    }
+    String name();
 
     /**
      * @return the number of elements.
      */
-    public int length()
-    {
-        return length;
-    }
+    int length();
 
     /**
      * @param index element index.
      * @return the element (volatile read).
      */
-    public int get(final int index)
-    {
-        return buffer.getIntVolatile(offset(index));
-    }
+    int get(int index);
 
     /**
      * @param index    element index.
      * @param newValue the new value (volatile write).
      */
-    public void set(final int index, final int newValue)
-    {
-        buffer.putIntVolatile(offset(index), newValue);
-    }
+    void set(int index, int newValue);
 
     /**
      * @param index element index.
      * @return the element, read with no ordering (plain): use it under a lock, or after an acquiring read that
      * pairs with the writer's release.
      */
-    public int getPlain(final int index)
-    {
-        return buffer.getInt(offset(index));
-    }
+    int getPlain(int index);
 
     /**
      * @param index    element index.
      * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
      *                 store that a reader pairs with an acquire.
      */
-    public void setPlain(final int index, final int newValue)
-    {
-        buffer.putInt(offset(index), newValue);
-    }
+    void setPlain(int index, int newValue);
 
     /**
      * @param index element index.
      * @return the element (acquire read; pairs with {@link #setRelease} of the same element).
      */
-    public int getAcquire(final int index)
-    {
-        return buffer.getIntAcquire(offset(index));
-    }
+    int getAcquire(int index);
 
     /**
      * @param index    element index.
      * @param newValue the new value (release write; pairs with an acquiring read of the element).
      */
-    public void setRelease(final int index, final int newValue)
-    {
-        buffer.putIntRelease(offset(index), newValue);
-    }
+    void setRelease(int index, int newValue);
 
     /**
      * @param index    element index.
      * @param newValue the new value.
      * @return the previous value.
      */
-    public int getAndSet(final int index, final int newValue)
-    {
-        return buffer.getAndSetInt(offset(index), newValue);
-    }
+    int getAndSet(int index, int newValue);
 
     /**
      * @param index         element index.
@@ -121,88 +79,48 @@ public final class SharedIntArray
      * @param newValue      the value to set if the element equals the expected value.
      * @return true if successful.
      */
-    public boolean compareAndSet(final int index, final int expectedValue, final int newValue)
-    {
-        return buffer.compareAndSetInt(offset(index), expectedValue, newValue);
-    }
+    boolean compareAndSet(int index, int expectedValue, int newValue);
 
     /**
      * @param index element index.
      * @param delta the value to add.
      * @return the previous value.
      */
-    public int getAndAdd(final int index, final int delta)
-    {
-        return buffer.getAndAddInt(offset(index), delta);
-    }
+    int getAndAdd(int index, int delta);
 
     /**
      * @param index element index.
      * @param delta the value to add.
      * @return the updated value.
      */
-    public int addAndGet(final int index, final int delta)
-    {
-        return buffer.getAndAddInt(offset(index), delta) + delta;
-    }
+    int addAndGet(int index, int delta);
 
     /**
      * @param index element index.
      * @return the updated value.
      */
-    public int incrementAndGet(final int index)
-    {
-        return buffer.getAndAddInt(offset(index), 1) + 1;
-    }
+    int incrementAndGet(int index);
 
     /**
      * @param index element index.
      * @return the previous value.
      */
-    public int getAndIncrement(final int index)
-    {
-        return buffer.getAndAddInt(offset(index), 1);
-    }
+    int getAndIncrement(int index);
 
     /**
      * @param index element index.
      * @return the updated value.
      */
-    public int decrementAndGet(final int index)
-    {
-        return buffer.getAndAddInt(offset(index), -1) - 1;
-    }
+    int decrementAndGet(int index);
 
     /**
      * @param index element index.
      * @return the previous value.
      */
-    public int getAndDecrement(final int index)
-    {
-        return buffer.getAndAddInt(offset(index), -1);
-    }
+    int getAndDecrement(int index);
 
     /**
-     * @return the elements, each read with volatile semantics (not an atomic snapshot of the whole array).
+     * @return a copy of the elements, each read with volatile semantics (not an atomic snapshot of the whole).
      */
-    public int[] toArray()
-    {
-        final int[] values = new int[length];
-        for (int i = 0; i < length; i++)
-        {
-            values[i] = buffer.getIntVolatile(i << SHIFT);
-        }
-        return values;
-    }
-
-    @Override
-    public String toString()
-    {
-        return java.util.Arrays.toString(toArray());
-    }
-
-    private int offset(final int index)
-    {
-        return ArrayIndex.offset(index, length, SHIFT, name);
-    }
+    int[] toArray();
 }

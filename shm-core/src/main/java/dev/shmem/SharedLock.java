@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.LockWord;
-
 /**
  * A mutual-exclusion lock shared by every thread of every process that opens the region, like Python's
  * {@code multiprocessing.Lock}: not reentrant, owned by one thread. Obtained with
@@ -45,41 +43,6 @@ import dev.shmem.internal.LockWord;
  * {@link #tryLock()} then returns false. Every acquire throws {@link IllegalStateException} once this JVM has
  * closed every handle on the region. {@link #newCondition()} is unsupported.
  */
-public final class SharedLock extends AbstractSharedLock
+public interface SharedLock extends RobustLock
 {
-    SharedLock(final String name, final LockWord word)
-    {
-        super(name, word);
-    }
-
-    @Override
-    boolean reenter(final long stamp)
-    {
-        throw new IllegalMonitorStateException("SharedLock '" + name + "' is not reentrant and is already held " +
-            "by this thread: use region.reentrantLock for nested locking");
-    }
-
-    @Override
-    boolean tryReenter(final long stamp)
-    {
-        return false;
-    }
-
-    @Override
-    void acquired()
-    {
-        // A non-reentrant lock keeps no hold count.
-    }
-
-    @Override
-    boolean releaseHold()
-    {
-        return true;
-    }
-
-    @Override
-    String kind()
-    {
-        return "SharedLock";
-    }
 }

@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import org.agrona.concurrent.AtomicBuffer;
-
 /**
  * A {@code long} in a {@link SharedRegion}, updated atomically by every thread of every process that has it,
  * with the verbs of {@link java.util.concurrent.atomic.AtomicLong}. Lock-free: each update is one atomic
@@ -18,149 +16,87 @@ import org.agrona.concurrent.AtomicBuffer;
  * <h2>Failure modes</h2>
  * None: operations never block and never fail. A handle stays usable after its region is closed.
  */
-public final class SharedLong
+public interface SharedLong
 {
-    private static final int VALUE = 0;
-
-    private final String name;
-    private final AtomicBuffer buffer;
-
-    SharedLong(final String name, final AtomicBuffer buffer)
-    {
-        this.name = name;
-        this.buffer = buffer;
-    }
-
     /**
      * @return the entry name.
      */
-    public String name()
-    {
-        return name;
-    }
+    String name();
 
     /**
      * @return the current value (volatile read).
      */
-    public long get()
-    {
-        return buffer.getLongVolatile(VALUE);
-    }
+    long get();
 
     /**
      * @param newValue the new value (volatile write).
      */
-    public void set(final long newValue)
-    {
-        buffer.putLongVolatile(VALUE, newValue);
-    }
+    void set(long newValue);
 
     /**
      * @return the current value, read with no ordering (plain): use it under a lock, or after an acquiring read
      * that pairs with the writer's release.
      */
-    public long getPlain()
-    {
-        return buffer.getLong(VALUE);
-    }
+    long getPlain();
 
     /**
      * @param newValue the new value, written with no ordering (plain): use it under a lock, or before a release
      *                 store that a reader pairs with an acquire.
      */
-    public void setPlain(final long newValue)
-    {
-        buffer.putLong(VALUE, newValue);
-    }
+    void setPlain(long newValue);
 
     /**
      * @return the current value (acquire read; pairs with {@link #setRelease} or any write of the value read).
      */
-    public long getAcquire()
-    {
-        return buffer.getLongAcquire(VALUE);
-    }
+    long getAcquire();
 
     /**
      * @param newValue the new value (release write; pairs with an acquiring read of it).
      */
-    public void setRelease(final long newValue)
-    {
-        buffer.putLongRelease(VALUE, newValue);
-    }
+    void setRelease(long newValue);
 
     /**
      * @param newValue the new value.
      * @return the previous value.
      */
-    public long getAndSet(final long newValue)
-    {
-        return buffer.getAndSetLong(VALUE, newValue);
-    }
+    long getAndSet(long newValue);
 
     /**
      * @param expectedValue the value expected.
      * @param newValue      the value to set if the current value equals the expected one.
      * @return true if successful.
      */
-    public boolean compareAndSet(final long expectedValue, final long newValue)
-    {
-        return buffer.compareAndSetLong(VALUE, expectedValue, newValue);
-    }
+    boolean compareAndSet(long expectedValue, long newValue);
 
     /**
      * @param delta the value to add.
      * @return the previous value.
      */
-    public long getAndAdd(final long delta)
-    {
-        return buffer.getAndAddLong(VALUE, delta);
-    }
+    long getAndAdd(long delta);
 
     /**
      * @param delta the value to add.
      * @return the updated value.
      */
-    public long addAndGet(final long delta)
-    {
-        return buffer.getAndAddLong(VALUE, delta) + delta;
-    }
+    long addAndGet(long delta);
 
     /**
      * @return the updated value.
      */
-    public long incrementAndGet()
-    {
-        return buffer.getAndAddLong(VALUE, 1) + 1;
-    }
+    long incrementAndGet();
 
     /**
      * @return the previous value.
      */
-    public long getAndIncrement()
-    {
-        return buffer.getAndAddLong(VALUE, 1);
-    }
+    long getAndIncrement();
 
     /**
      * @return the updated value.
      */
-    public long decrementAndGet()
-    {
-        return buffer.getAndAddLong(VALUE, -1) - 1;
-    }
+    long decrementAndGet();
 
     /**
      * @return the previous value.
      */
-    public long getAndDecrement()
-    {
-        return buffer.getAndAddLong(VALUE, -1);
-    }
-
-    @Override
-    public String toString()
-    {
-        return Long.toString(get());
-    }
+    long getAndDecrement();
 }

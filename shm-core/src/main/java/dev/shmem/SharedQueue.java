@@ -1,28 +1,8 @@
 package dev.shmem;
 
-import dev.shmem.internal.Attachment;
-import dev.shmem.internal.EventCount;
-import dev.shmem.internal.ProcessTable;
-import dev.shmem.internal.Sleeper;
-import dev.shmem.internal.Waiting;
-import org.agrona.concurrent.AtomicBuffer;
-
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-
-import static dev.shmem.internal.QueueDescriptor.CLOSED_BIT;
-import static dev.shmem.internal.QueueDescriptor.HEAD_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.LOST_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.NOT_EMPTY_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.NOT_FULL_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.POSITION_BITS;
-import static dev.shmem.internal.QueueDescriptor.POSITION_MASK;
-import static dev.shmem.internal.QueueDescriptor.SKIPPED_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.SLOTS_START;
-import static dev.shmem.internal.QueueDescriptor.SLOT_LENGTH_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.SLOT_PAYLOAD_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.SLOT_SEQUENCE_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.TAIL_OFFSET;
-import static dev.shmem.internal.QueueDescriptor.TOMBSTONE;
+import java.util.function.Consumer;
 
 /**
  * A bounded multi-producer multi-consumer FIFO queue of byte messages in a {@link SharedRegion}, shared by every
@@ -66,60 +46,22 @@ import static dev.shmem.internal.QueueDescriptor.TOMBSTONE;
  * to a closed queue throws {@link IllegalStateException}; so does any operation once this JVM has closed every
  * handle on the region.
  */
-public final class SharedQueue
+public interface SharedQueue
 {
-    private static final int CLAIMER_SHIFT = POSITION_BITS;
-
-    private final String name;
-    private final AtomicBuffer buffer;
-    private final Attachment attachment;
-    private final ProcessTable processes;
-    private final EventCount notEmpty;
-    private final EventCount notFull;
-    private final int slots;
-    private final int maxMessageBytes;
-    private final int stride;
-    private final long claimer;
-
-    SharedQueue(final String name, final AtomicBuffer buffer, final Attachment attachment, final Sleeper sleeper,
-        final int slots, final int maxMessageBytes, final int stride)
-    {
-        this.name = name;
-        this.buffer = buffer;
-        this.attachment = attachment;
-        this.processes = attachment.region().processes();
-        this.notEmpty = new EventCount(buffer, NOT_EMPTY_OFFSET, sleeper);
-        this.notFull = new EventCount(buffer, NOT_FULL_OFFSET, sleeper);
-        this.slots = slots;
-        this.maxMessageBytes = maxMessageBytes;
-        this.stride = stride;
-        final long stamp = attachment.processStamp();
-        this.claimer = ((long)(ProcessTable.slotOf(stamp) + 1) << 16) | ProcessTable.generationOf(stamp);
-    }
-
     /**
      * @return the entry name.
      */
-    public String name()
-    {
-        return name;
-    }
+    String name();
 
     /**
      * @return the number of slots.
      */
-    public int capacity()
-    {
-        return slots;
-    }
+    int capacity();
 
     /**
      * @return the largest message in bytes.
      */
-    public int maxMessageBytes()
-    {
-        return maxMessageBytes;
-    }
+    int maxMessageBytes();
 
     /**
      * Adds a message if there is room now.
@@ -129,11 +71,7 @@ public final class SharedQueue
      * @throws IllegalArgumentException if longer than {@link #maxMessageBytes()}.
      * @throws IllegalStateException    if the queue is closed.
      */
-    public boolean offer(final byte[] message)
-    {
-        checkMessage(message);
-        return tryOffer(message);
-    }
+    boolean offer(byte[] message);
 
     /**
      * Adds a message, waiting up to the timeout for room.
@@ -146,11 +84,7 @@ public final class SharedQueue
      * @throws IllegalArgumentException if longer than {@link #maxMessageBytes()}.
      * @throws IllegalStateException    if the queue is (or becomes) closed.
      */
-    public boolean offer(final byte[] message, final long timeout, final TimeUnit unit) throws InterruptedException
-    {
-        checkMessage(message);
-        return tryOffer(message) || awaitRoom(message, Math.max(0, unit.toNanos(timeout)));
-    }
+    boolean offer(byte[] message, long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
      * Adds a message, waiting as long as it takes for room.
@@ -160,25 +94,14 @@ public final class SharedQueue
      * @throws IllegalArgumentException if longer than {@link #maxMessageBytes()}.
      * @throws IllegalStateException    if the queue is (or becomes) closed.
      */
-    public void put(final byte[] message) throws InterruptedException
-    {
-        checkMessage(message);
-        if (!tryOffer(message))
-        {
-            awaitRoom(message, Waiting.NO_TIMEOUT);
-        }
-    }
+    void put(byte[] message) throws InterruptedException;
 
     /**
      * Removes the oldest message if there is one now.
      *
      * @return the message, or null if the queue is empty (see {@link #isEndOfStream()}).
      */
-    public byte[] poll()
-    {
-        checkAttached();
-        return tryPoll();
-    }
+    byte[] poll();
 
     /**
      * Removes the oldest message, waiting up to the timeout for one.
@@ -188,12 +111,7 @@ public final class SharedQueue
      * @return the message, or null if the time elapsed first or the queue reached end of stream.
      * @throws InterruptedException if interrupted while waiting; nothing is removed then.
      */
-    public byte[] poll(final long timeout, final TimeUnit unit) throws InterruptedException
-    {
-        checkAttached();
-        final byte[] message = tryPoll();
-        return message != null ? message : awaitMessage(Math.max(0, unit.toNanos(timeout)));
-    }
+    byte[] poll(long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
      * Removes the oldest message, waiting as long as it takes for one.
@@ -201,326 +119,61 @@ public final class SharedQueue
      * @return the message, or null once the queue is closed and every message has been taken (end of stream).
      * @throws InterruptedException if interrupted while waiting; nothing is removed then.
      */
-    public byte[] take() throws InterruptedException
-    {
-        checkAttached();
-        final byte[] message = tryPoll();
-        return message != null ? message : awaitMessage(Waiting.NO_TIMEOUT);
-    }
+    byte[] take() throws InterruptedException;
 
     /**
      * Closes the queue for producers, in every process. Idempotent.
      */
-    public void close()
-    {
-        while (true)
-        {
-            final long tail = buffer.getLongVolatile(TAIL_OFFSET);
-            // CAS on the tail: serialises the close with every producer's commit of a position.
-            if ((tail & CLOSED_BIT) != 0 || buffer.compareAndSetLong(TAIL_OFFSET, tail, tail | CLOSED_BIT))
-            {
-                break;
-            }
-        }
-        notEmpty.signal(Integer.MAX_VALUE);
-        notFull.signal(Integer.MAX_VALUE);
-    }
+    void close();
+
+    /**
+     * Offers the bytes of {@code message} from its position to its limit, if a slot is free now, without copying
+     * them anywhere but into the slot. The buffer's position is not changed.
+     *
+     * @param message the message bytes (position to limit).
+     * @return true if offered, false if the queue is full.
+     * @throws IllegalArgumentException if the message is longer than {@link #maxMessageBytes()} (both named).
+     * @throws IllegalStateException    if the queue is closed.
+     */
+    boolean offer(ByteBuffer message);
+
+    /**
+     * Takes the next message, if there is one now, and hands it to {@code reader} as a read-only view of the slot,
+     * valid only during the call (copy what must outlive it).
+     *
+     * @param reader called once with the message (position 0, limit its length).
+     * @return true if a message was read, false if the queue was empty.
+     */
+    boolean poll(Consumer<ByteBuffer> reader);
+
+    /**
+     * Takes up to {@code max} messages that are there now, handing each to {@code reader} as {@link
+     * #poll(Consumer)} does.
+     *
+     * @param reader called once per message.
+     * @param max    most messages to take (1 or more).
+     * @return the number of messages read (0 if the queue was empty).
+     * @throws IllegalArgumentException if {@code max} is below 1.
+     */
+    int drain(Consumer<ByteBuffer> reader, int max);
 
     /**
      * @return true once {@link #close()} has been called by any process.
      */
-    public boolean isClosed()
-    {
-        return (buffer.getLongVolatile(TAIL_OFFSET) & CLOSED_BIT) != 0;
-    }
+    boolean isClosed();
 
     /**
      * @return true if the queue is closed and every message offered before the close has been taken.
      */
-    public boolean isEndOfStream()
-    {
-        final long tail = buffer.getLongVolatile(TAIL_OFFSET);
-        return (tail & CLOSED_BIT) != 0 && buffer.getLongVolatile(HEAD_OFFSET) >= (tail & ~CLOSED_BIT);
-    }
+    boolean isEndOfStream();
 
     /**
      * @return the number of messages offered and not yet taken (a snapshot; may include messages being written).
      */
-    public int size()
-    {
-        final long head = buffer.getLongVolatile(HEAD_OFFSET);
-        final long tail = buffer.getLongVolatile(TAIL_OFFSET) & ~CLOSED_BIT;
-        return (int)Math.max(0, Math.min(slots, tail - head));
-    }
+    int size();
 
     /**
      * @return true if {@link #size()} is 0.
      */
-    public boolean isEmpty()
-    {
-        return size() == 0;
-    }
-
-    /**
-     * @return positions skipped because their producer died before publishing them, over the queue's life.
-     */
-    public long skippedAfterDeadProducers()
-    {
-        return buffer.getLongVolatile(SKIPPED_OFFSET);
-    }
-
-    /**
-     * @return messages lost because their consumer died while taking them, over the queue's life.
-     */
-    public long lostWithDeadConsumers()
-    {
-        return buffer.getLongVolatile(LOST_OFFSET);
-    }
-
-    @Override
-    public String toString()
-    {
-        return "SharedQueue['" + name + "', " + size() + " of " + slots + (isClosed() ? ", closed]" : "]");
-    }
-
-    private boolean tryOffer(final byte[] message)
-    {
-        while (true)
-        {
-            final long tail = buffer.getLongVolatile(TAIL_OFFSET);
-            if ((tail & CLOSED_BIT) != 0)
-            {
-                throw new IllegalStateException("queue '" + name + "' is closed");
-            }
-            final int slot = slotOffset(tail);
-            final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
-            final long diff = positionDiff(word, tail);
-            if (diff == 0)
-            {
-                if (claimerOf(word) == 0)
-                {
-                    // CAS: claims the slot for this position and records who writes it.
-                    if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, tail)))
-                    {
-                        if (!commit(tail))
-                        {
-                            // Closed between our claim and our commit: give the slot back, unwritten.
-                            buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, word);
-                            throw new IllegalStateException("queue '" + name + "' is closed");
-                        }
-                        buffer.putInt(slot + SLOT_LENGTH_OFFSET, message.length);
-                        buffer.putBytes(slot + SLOT_PAYLOAD_OFFSET, message);
-                        // Release: publishes length and payload; pairs with the consumer's acquire in tryPoll().
-                        buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, sequence(0, tail + 1));
-                        notEmpty.signal(1);
-                        return true;
-                    }
-                }
-                else
-                {
-                    // Another producer claimed this position: help it commit, then try the next one.
-                    buffer.compareAndSetLong(TAIL_OFFSET, tail, tail + 1);
-                }
-            }
-            else if (diff < 0)
-            {
-                if (buffer.getLongVolatile(TAIL_OFFSET) == tail)
-                {
-                    return false;
-                }
-            }
-        }
-    }
-
-    /**
-     * Moves the tail past a position this producer claimed.
-     *
-     * @return true if the position is committed (by us or a helper), false if the queue closed first.
-     */
-    private boolean commit(final long position)
-    {
-        while (true)
-        {
-            final long tail = buffer.getLongVolatile(TAIL_OFFSET);
-            if ((tail & ~CLOSED_BIT) > position)
-            {
-                return true;
-            }
-            if ((tail & CLOSED_BIT) != 0)
-            {
-                return false;
-            }
-            // CAS: pairs with close()'s CAS; fails only if a helper committed it or the queue closed.
-            if (buffer.compareAndSetLong(TAIL_OFFSET, position, position + 1))
-            {
-                return true;
-            }
-        }
-    }
-
-    private byte[] tryPoll()
-    {
-        while (true)
-        {
-            final long head = buffer.getLongVolatile(HEAD_OFFSET);
-            final int slot = slotOffset(head);
-            // Acquire: pairs with the producer's publishing release store.
-            final long word = buffer.getLongAcquire(slot + SLOT_SEQUENCE_OFFSET);
-            final long diff = positionDiff(word, head + 1);
-            if (diff == 0)
-            {
-                if (claimerOf(word) == 0)
-                {
-                    // CAS: claims the published slot for reading and records who reads it.
-                    if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, head + 1)))
-                    {
-                        buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
-                        final int length = buffer.getInt(slot + SLOT_LENGTH_OFFSET);
-                        byte[] message = null;
-                        if (length != TOMBSTONE)
-                        {
-                            message = new byte[length];
-                            buffer.getBytes(slot + SLOT_PAYLOAD_OFFSET, message);
-                        }
-                        // Release: frees the slot for the next round; pairs with the producer's claiming CAS.
-                        buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, sequence(0, head + slots));
-                        notFull.signal(1);
-                        if (message != null)
-                        {
-                            return message;
-                        }
-                    }
-                }
-                else
-                {
-                    buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
-                }
-            }
-            else if (diff < 0)
-            {
-                if (buffer.getLongVolatile(HEAD_OFFSET) == head)
-                {
-                    return null;
-                }
-            }
-        }
-    }
-
-    private boolean awaitRoom(final byte[] message, final long timeoutNanos) throws InterruptedException
-    {
-        return Waiting.await(notFull, () -> tryOffer(message), this::recoverFromDeadConsumer, timeoutNanos,
-            Waiting.Interruption.THROW);
-    }
-
-    private byte[] awaitMessage(final long timeoutNanos) throws InterruptedException
-    {
-        final byte[][] taken = new byte[1][];
-        Waiting.await(notEmpty, () -> (taken[0] = tryPoll()) != null || isEndOfStream(),
-            this::recoverFromDeadProducer, timeoutNanos, Waiting.Interruption.THROW);
-        return taken[0];
-    }
-
-    /**
-     * A consumer waiting on an empty queue: if the slot at the head is claimed by a producer that died, skip it
-     * (tombstone) if its position was committed, or give it back if not.
-     */
-    private boolean recoverFromDeadProducer()
-    {
-        final long head = buffer.getLongVolatile(HEAD_OFFSET);
-        final int slot = slotOffset(head);
-        final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
-        final long who = claimerOf(word);
-        if (who == 0 || who == claimer || positionDiff(word, head) != 0 || isClaimerAlive(who))
-        {
-            return false;
-        }
-        final long tail = buffer.getLongVolatile(TAIL_OFFSET) & ~CLOSED_BIT;
-        if (tail > head)
-        {
-            // Committed but never published: take the claim over, mark the slot a tombstone, publish it.
-            if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, head)))
-            {
-                buffer.putInt(slot + SLOT_LENGTH_OFFSET, TOMBSTONE);
-                buffer.getAndAddLong(SKIPPED_OFFSET, 1);
-                buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, sequence(0, head + 1));
-                notEmpty.signal(Integer.MAX_VALUE);
-            }
-        }
-        else
-        {
-            // Claimed, never committed: the position is free again.
-            buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(0, head));
-        }
-        return false;
-    }
-
-    /**
-     * A producer waiting on a full queue: if the slot at the tail is still being read by a consumer that died,
-     * free it (its message is lost with the consumer).
-     */
-    private boolean recoverFromDeadConsumer()
-    {
-        final long tail = buffer.getLongVolatile(TAIL_OFFSET) & ~CLOSED_BIT;
-        final int slot = slotOffset(tail);
-        final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
-        final long who = claimerOf(word);
-        if (who == 0 || who == claimer || positionDiff(word, tail - slots + 1) != 0 || isClaimerAlive(who))
-        {
-            return false;
-        }
-        if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(0, tail)))
-        {
-            buffer.compareAndSetLong(HEAD_OFFSET, tail - slots, tail - slots + 1);
-            buffer.getAndAddLong(LOST_OFFSET, 1);
-            notFull.signal(Integer.MAX_VALUE);
-        }
-        return false;
-    }
-
-    private boolean isClaimerAlive(final long who)
-    {
-        return processes.isAlive(ProcessTable.processStamp((int)(who >>> 16) - 1, (int)(who & 0xFFFF)));
-    }
-
-    private int slotOffset(final long position)
-    {
-        return SLOTS_START + (int)Long.remainderUnsigned(position, slots) * stride;
-    }
-
-    private static long sequence(final long claimerId, final long position)
-    {
-        return (claimerId << CLAIMER_SHIFT) | (position & POSITION_MASK);
-    }
-
-    private static long claimerOf(final long word)
-    {
-        return word >>> CLAIMER_SHIFT;
-    }
-
-    /**
-     * @return the position in {@code word} minus {@code position}, modulo 2^40, sign-extended.
-     */
-    private static long positionDiff(final long word, final long position)
-    {
-        return ((word - position) << (64 - POSITION_BITS)) >> (64 - POSITION_BITS);
-    }
-
-    private void checkMessage(final byte[] message)
-    {
-        if (message.length > maxMessageBytes)
-        {
-            throw new IllegalArgumentException("message of " + message.length + " bytes is longer than queue '" +
-                name + "' allows (" + maxMessageBytes + " bytes)");
-        }
-        checkAttached();
-    }
-
-    private void checkAttached()
-    {
-        if (attachment.isDetached())
-        {
-            throw new IllegalStateException("queue '" + name + "': region " + attachment.region().path() +
-                " is closed");
-        }
-    }
+    boolean isEmpty();
 }

@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.LockWord;
-
 /**
  * A reentrant mutual-exclusion lock shared by every thread of every process that opens the region, like Python's
  * {@code multiprocessing.RLock} and {@link java.util.concurrent.locks.ReentrantLock}: the owning thread may
@@ -23,56 +21,10 @@ import dev.shmem.internal.LockWord;
  * {@link IllegalStateException} once this JVM has closed every handle on the region. {@link #newCondition()} is
  * unsupported.
  */
-public final class SharedReentrantLock extends AbstractSharedLock
+public interface SharedReentrantLock extends RobustLock
 {
-    SharedReentrantLock(final String name, final LockWord word)
-    {
-        super(name, word);
-    }
-
     /**
      * @return the number of holds on this lock by the calling thread, 0 if it does not hold it.
      */
-    public int getHoldCount()
-    {
-        return isHeldByCurrentThread() ? word.holdCount() : 0;
-    }
-
-    @Override
-    boolean reenter(final long stamp)
-    {
-        final int holds = word.holdCount();
-        if (holds == Integer.MAX_VALUE)
-        {
-            throw new Error("Maximum lock count exceeded for SharedReentrantLock '" + name + "'");
-        }
-        word.holdCount(holds + 1);
-        return true;
-    }
-
-    @Override
-    boolean tryReenter(final long stamp)
-    {
-        return reenter(stamp);
-    }
-
-    @Override
-    void acquired()
-    {
-        word.holdCount(1);
-    }
-
-    @Override
-    boolean releaseHold()
-    {
-        final int holds = word.holdCount() - 1;
-        word.holdCount(Math.max(0, holds));
-        return holds <= 0;
-    }
-
-    @Override
-    String kind()
-    {
-        return "SharedReentrantLock";
-    }
+    int getHoldCount();
 }

@@ -1,15 +1,27 @@
 package dev.shmem;
 
-import dev.shmem.internal.Attachment;
-import dev.shmem.internal.EntryRecord;
-import dev.shmem.internal.EntryType;
-import dev.shmem.internal.LockWord;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.QueueDescriptor;
-import dev.shmem.internal.RegionFiles;
-import dev.shmem.internal.RegionLayout;
-import dev.shmem.internal.SemaphoreDescriptor;
-import dev.shmem.internal.Sleepers;
+import dev.shmem.internal.lock.MappedLock;
+import dev.shmem.internal.lock.MappedReentrantLock;
+import dev.shmem.internal.lock.MappedSemaphore;
+import dev.shmem.internal.queue.MappedQueue;
+import dev.shmem.internal.value.MappedDouble;
+import dev.shmem.internal.value.MappedDoubleArray;
+import dev.shmem.internal.value.MappedInt;
+import dev.shmem.internal.value.MappedIntArray;
+import dev.shmem.internal.value.MappedLong;
+import dev.shmem.internal.value.MappedLongArray;
+
+import dev.shmem.internal.lock.LockWord;
+import dev.shmem.internal.lock.SemaphoreDescriptor;
+import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.EntryRecord;
+import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionFiles;
+import dev.shmem.internal.region.RegionLayout;
+import dev.shmem.internal.wait.Sleepers;
+
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -68,7 +80,7 @@ import java.util.Set;
  * The creation of an entry, including its initial value, happens-before any access through a handle to it
  * obtained in any process. Each handle documents the ordering of its operations.
  */
-public final class SharedRegion implements AutoCloseable
+public final class SharedRegion implements SharedSpace
 {
     /** Default mode of new region files: owner read and write ({@code 0600}). */
     public static final Set<PosixFilePermission> DEFAULT_PERMISSIONS =
@@ -188,30 +200,33 @@ public final class SharedRegion implements AutoCloseable
      * @param name entry name.
      * @return the {@code int} value of that name, created as 0 if new.
      */
+    @Override
     public SharedInt intValue(final String name)
     {
         final EntryRecord entry = entry(name, EntryType.INT_VALUE, 1);
-        return new SharedInt(entry.name(), view(entry));
+        return new MappedInt(entry.name(), view(entry));
     }
 
     /**
      * @param name entry name.
      * @return the {@code long} value of that name, created as 0 if new.
      */
+    @Override
     public SharedLong longValue(final String name)
     {
         final EntryRecord entry = entry(name, EntryType.LONG_VALUE, 1);
-        return new SharedLong(entry.name(), view(entry));
+        return new MappedLong(entry.name(), view(entry));
     }
 
     /**
      * @param name entry name.
      * @return the {@code double} value of that name, created as 0.0 if new.
      */
+    @Override
     public SharedDouble doubleValue(final String name)
     {
         final EntryRecord entry = entry(name, EntryType.DOUBLE_VALUE, 1);
-        return new SharedDouble(entry.name(), view(entry));
+        return new MappedDouble(entry.name(), view(entry));
     }
 
     /**
@@ -219,10 +234,11 @@ public final class SharedRegion implements AutoCloseable
      * @param length number of elements; must match an existing array's length.
      * @return the {@code int} array of that name, created zero-filled if new.
      */
+    @Override
     public SharedIntArray intArray(final String name, final int length)
     {
         final EntryRecord entry = entry(name, EntryType.INT_ARRAY, checkLength(name, length));
-        return new SharedIntArray(entry.name(), view(entry), length);
+        return new MappedIntArray(entry.name(), view(entry), length);
     }
 
     /**
@@ -230,10 +246,11 @@ public final class SharedRegion implements AutoCloseable
      * @param length number of elements; must match an existing array's length.
      * @return the {@code long} array of that name, created zero-filled if new.
      */
+    @Override
     public SharedLongArray longArray(final String name, final int length)
     {
         final EntryRecord entry = entry(name, EntryType.LONG_ARRAY, checkLength(name, length));
-        return new SharedLongArray(entry.name(), view(entry), length);
+        return new MappedLongArray(entry.name(), view(entry), length);
     }
 
     /**
@@ -241,30 +258,33 @@ public final class SharedRegion implements AutoCloseable
      * @param length number of elements; must match an existing array's length.
      * @return the {@code double} array of that name, created zero-filled if new.
      */
+    @Override
     public SharedDoubleArray doubleArray(final String name, final int length)
     {
         final EntryRecord entry = entry(name, EntryType.DOUBLE_ARRAY, checkLength(name, length));
-        return new SharedDoubleArray(entry.name(), view(entry), length);
+        return new MappedDoubleArray(entry.name(), view(entry), length);
     }
 
     /**
      * @param name entry name.
      * @return the non-reentrant lock of that name, created free if new.
      */
+    @Override
     public SharedLock lock(final String name)
     {
         final EntryRecord entry = entry(name, EntryType.LOCK, 1);
-        return new SharedLock(entry.name(), new LockWord(entry.name(), view(entry), attachment, Sleepers.get()));
+        return new MappedLock(entry.name(), new LockWord(entry.name(), view(entry), attachment, Sleepers.get()));
     }
 
     /**
      * @param name entry name.
      * @return the reentrant lock of that name, created free if new.
      */
+    @Override
     public SharedReentrantLock reentrantLock(final String name)
     {
         final EntryRecord entry = entry(name, EntryType.REENTRANT_LOCK, 1);
-        return new SharedReentrantLock(
+        return new MappedReentrantLock(
             entry.name(), new LockWord(entry.name(), view(entry), attachment, Sleepers.get()));
     }
 
@@ -273,9 +293,10 @@ public final class SharedRegion implements AutoCloseable
      * @param permits initial permits, used only if this call creates the semaphore.
      * @return the semaphore of that name.
      */
+    @Override
     public SharedSemaphore semaphore(final String name, final int permits)
     {
-        return semaphore(name, permits, EntryType.SEMAPHORE, SharedSemaphore.Bound.UNBOUNDED);
+        return semaphore(name, permits, EntryType.SEMAPHORE, MappedSemaphore.Bound.UNBOUNDED);
     }
 
     /**
@@ -283,9 +304,10 @@ public final class SharedRegion implements AutoCloseable
      * @param permits initial permits and bound, used only if this call creates the semaphore.
      * @return the bounded semaphore of that name: a release past its initial permits throws.
      */
+    @Override
     public SharedSemaphore boundedSemaphore(final String name, final int permits)
     {
-        return semaphore(name, permits, EntryType.BOUNDED_SEMAPHORE, SharedSemaphore.Bound.BOUNDED);
+        return semaphore(name, permits, EntryType.BOUNDED_SEMAPHORE, MappedSemaphore.Bound.BOUNDED);
     }
 
     /**
@@ -294,6 +316,7 @@ public final class SharedRegion implements AutoCloseable
      * @param maxMessageBytes largest message (1 byte to 16 MiB); must match an existing queue's.
      * @return the queue of that name, created empty if new.
      */
+    @Override
     public SharedQueue queue(final String name, final int slots, final int maxMessageBytes)
     {
         if (slots < QueueDescriptor.MIN_SLOTS || slots > QueueDescriptor.MAX_SLOTS)
@@ -322,7 +345,33 @@ public final class SharedRegion implements AutoCloseable
                     buffer.putLong(offset + QueueDescriptor.SLOTS_START + i * stride, i);
                 }
             });
-        return new SharedQueue(entry.name(), view(entry), attachment, Sleepers.get(), slots, maxMessageBytes, stride);
+        return new MappedQueue(entry.name(), view(entry), attachment, Sleepers.get(), slots, maxMessageBytes, stride);
+    }
+
+    @Override
+    public <K, V> SharedMap<K, V> map(
+        final String name, final Class<K> keyType, final Class<V> valueType, final int maxEntries,
+        final int maxEntryBytes)
+    {
+        throw new UnsupportedOperationException("map: in progress");
+    }
+
+    @Override
+    public SharedEvent event(final String name)
+    {
+        throw new UnsupportedOperationException("event: in progress");
+    }
+
+    @Override
+    public SharedBarrier barrier(final String name, final int parties)
+    {
+        throw new UnsupportedOperationException("barrier: in progress");
+    }
+
+    @Override
+    public SharedCountDownLatch countDownLatch(final String name, final int count)
+    {
+        throw new UnsupportedOperationException("countDownLatch: in progress");
     }
 
     @Override
@@ -338,7 +387,7 @@ public final class SharedRegion implements AutoCloseable
     }
 
     private SharedSemaphore semaphore(
-        final String name, final int permits, final EntryType type, final SharedSemaphore.Bound bound)
+        final String name, final int permits, final EntryType type, final MappedSemaphore.Bound bound)
     {
         if (permits < 0)
         {
@@ -353,7 +402,7 @@ public final class SharedRegion implements AutoCloseable
                 mapped.buffer().putInt(offset + SemaphoreDescriptor.PERMITS_OFFSET, permits);
                 mapped.buffer().putInt(offset + SemaphoreDescriptor.INITIAL_PERMITS_OFFSET, permits);
             });
-        return new SharedSemaphore(entry.name(), view(entry), attachment, Sleepers.get(), bound);
+        return new MappedSemaphore(entry.name(), view(entry), attachment, Sleepers.get(), bound);
     }
 
     private AtomicBuffer view(final EntryRecord entry)

@@ -1,18 +1,6 @@
 package dev.shmem;
 
-import dev.shmem.internal.Attachment;
-import dev.shmem.internal.EventCount;
-import dev.shmem.internal.PermitLedger;
-import dev.shmem.internal.Sleeper;
-import dev.shmem.internal.Waiting;
-import org.agrona.concurrent.AtomicBuffer;
-
 import java.util.concurrent.TimeUnit;
-
-import static dev.shmem.internal.SemaphoreDescriptor.EVENT_COUNT_OFFSET;
-import static dev.shmem.internal.SemaphoreDescriptor.INITIAL_PERMITS_OFFSET;
-import static dev.shmem.internal.SemaphoreDescriptor.PERMITS_OFFSET;
-import static dev.shmem.internal.SemaphoreDescriptor.RECOVERED_OFFSET;
 
 /**
  * A counting semaphore shared by every thread of every process that opens the region, with the verbs of
@@ -47,55 +35,19 @@ import static dev.shmem.internal.SemaphoreDescriptor.RECOVERED_OFFSET;
  * as they were) and have timeout variants. Acquires throw {@link IllegalStateException} once this JVM has closed
  * every handle on the region.
  */
-public final class SharedSemaphore
+public interface SharedSemaphore
 {
-    private final String name;
-    private final AtomicBuffer buffer;
-    private final Attachment attachment;
-    private final EventCount events;
-    private final PermitLedger ledger;
-    private final Bound bound;
-    private final int initialPermits;
-    private long lastRecovery = System.nanoTime();
-
-    /**
-     * Whether releases are limited to the initial permits.
-     */
-    enum Bound
-    {
-        UNBOUNDED, BOUNDED
-    }
-
-    SharedSemaphore(final String name, final AtomicBuffer buffer, final Attachment attachment, final Sleeper sleeper,
-        final Bound bound)
-    {
-        this.name = name;
-        this.buffer = buffer;
-        this.attachment = attachment;
-        this.events = new EventCount(buffer, EVENT_COUNT_OFFSET, sleeper);
-        this.ledger = new PermitLedger(buffer, attachment.region().processes(), attachment.processStamp());
-        this.bound = bound;
-        // Written once at creation and published with the entry (the directory's READY release store).
-        this.initialPermits = buffer.getIntVolatile(INITIAL_PERMITS_OFFSET);
-    }
-
     /**
      * @return the entry name.
      */
-    public String name()
-    {
-        return name;
-    }
+    String name();
 
     /**
      * Acquires one permit, waiting as long as it takes.
      *
      * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
      */
-    public void acquire() throws InterruptedException
-    {
-        acquire(1);
-    }
+    void acquire() throws InterruptedException;
 
     /**
      * Acquires {@code permits} permits at once, waiting as long as it takes.
@@ -103,66 +55,33 @@ public final class SharedSemaphore
      * @param permits permits to take.
      * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
      */
-    public void acquire(final int permits) throws InterruptedException
-    {
-        checkAcquire(permits);
-        if (Thread.interrupted())
-        {
-            throw new InterruptedException();
-        }
-        if (!take(permits))
-        {
-            await(permits, Waiting.NO_TIMEOUT, Waiting.Interruption.THROW);
-        }
-    }
+    void acquire(int permits) throws InterruptedException;
 
     /**
      * Acquires one permit, waiting as long as it takes; an interrupt does not stop the wait (the interrupt status
      * is kept).
      */
-    public void acquireUninterruptibly()
-    {
-        checkAcquire(1);
-        if (!take(1))
-        {
-            try
-            {
-                await(1, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
-            }
-            catch (final InterruptedException ex)
-            {
-                throw new IllegalStateException("uninterruptible wait reported an interrupt", ex);
-            }
-        }
-    }
+    void acquireUninterruptibly();
+
+    /**
+     * Acquires {@code permits} permits at once, waiting as long as it takes; an interrupt does not stop the wait
+     * (the interrupt status is kept).
+     *
+     * @param permits permits to take.
+     * @throws IllegalArgumentException if {@code permits} is negative.
+     */
+    void acquireUninterruptibly(int permits);
 
     /**
      * @return true if one permit was available and taken now.
      */
-    public boolean tryAcquire()
-    {
-        return tryAcquire(1);
-    }
+    boolean tryAcquire();
 
     /**
      * @param permits permits to take.
      * @return true if they were available and taken now.
      */
-    public boolean tryAcquire(final int permits)
-    {
-        checkAcquire(permits);
-        if (take(permits))
-        {
-            return true;
-        }
-        final long now = System.nanoTime();
-        if (now - lastRecovery >= Waiting.LIVENESS_INTERVAL_NANOS)
-        {
-            lastRecovery = now;
-            return recover(permits);
-        }
-        return false;
-    }
+    boolean tryAcquire(int permits);
 
     /**
      * @param timeout longest wait.
@@ -170,10 +89,7 @@ public final class SharedSemaphore
      * @return true if a permit was taken, false if the time elapsed first.
      * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
      */
-    public boolean tryAcquire(final long timeout, final TimeUnit unit) throws InterruptedException
-    {
-        return tryAcquire(1, timeout, unit);
-    }
+    boolean tryAcquire(long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
      * @param permits permits to take at once.
@@ -182,25 +98,14 @@ public final class SharedSemaphore
      * @return true if the permits were taken, false if the time elapsed first (then none are taken).
      * @throws InterruptedException if interrupted on entry or while waiting; no permit is taken.
      */
-    public boolean tryAcquire(final int permits, final long timeout, final TimeUnit unit) throws InterruptedException
-    {
-        checkAcquire(permits);
-        if (Thread.interrupted())
-        {
-            throw new InterruptedException();
-        }
-        return take(permits) || await(permits, Math.max(0, unit.toNanos(timeout)), Waiting.Interruption.THROW);
-    }
+    boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
      * Releases one permit.
      *
      * @throws IllegalStateException if this is a bounded semaphore already at its initial permits.
      */
-    public void release()
-    {
-        release(1);
-    }
+    void release();
 
     /**
      * Releases {@code permits} permits.
@@ -210,197 +115,27 @@ public final class SharedSemaphore
      * @throws IllegalStateException    if this is a bounded semaphore and the release would take it past its
      *                                  initial permits; nothing is released then.
      */
-    public void release(final int permits)
-    {
-        if (permits < 0)
-        {
-            throw new IllegalArgumentException("permits " + permits + " is negative: expected 0 or more");
-        }
-        final int limit = bound == Bound.BOUNDED ? initialPermits() : Integer.MAX_VALUE;
-        // The ledger is reduced first: a process killed between the two steps leaks permits, never doubles them.
-        // A refused release does not put them back: another thread of this process may have released the same
-        // permits meanwhile (found with jcstress, BoundedSemaphoreOverReleaseTest), and a permit put back twice
-        // would be returned twice if this process died. An over-release, a misuse, may thus leak on death.
-        ledger.subtract(permits);
-        while (true)
-        {
-            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
-            if ((long)available + permits > limit)
-            {
-                if (bound == Bound.BOUNDED)
-                {
-                    throw new IllegalStateException("bounded semaphore '" + name + "' released too many times: " +
-                        available + " available + " + permits + " released > " + limit + " initial permits");
-                }
-                throw new Error("Maximum permit count exceeded for semaphore '" + name + "'");
-            }
-            // CAS with volatile semantics: pairs with the CAS in take() of the next acquirer.
-            if (buffer.compareAndSetInt(PERMITS_OFFSET, available, available + permits))
-            {
-                break;
-            }
-        }
-        events.signal(Integer.MAX_VALUE);
-    }
+    void release(int permits);
 
     /**
      * Acquires and returns all permits that are immediately available.
      *
      * @return the number of permits taken.
      */
-    public int drainPermits()
-    {
-        while (true)
-        {
-            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
-            if (available <= 0)
-            {
-                return 0;
-            }
-            if (take(available))
-            {
-                return available;
-            }
-        }
-    }
+    int drainPermits();
 
     /**
      * @return the permits available now (a snapshot).
      */
-    public int availablePermits()
-    {
-        return buffer.getIntVolatile(PERMITS_OFFSET);
-    }
+    int availablePermits();
 
     /**
      * @return the permits the semaphore was created with (the bound of a bounded semaphore).
      */
-    public int initialPermits()
-    {
-        return initialPermits;
-    }
+    int initialPermits();
 
     /**
      * @return true for a bounded semaphore.
      */
-    public boolean isBounded()
-    {
-        return bound == Bound.BOUNDED;
-    }
-
-    /**
-     * @return permits this process holds according to its ledger.
-     */
-    public int heldByThisProcess()
-    {
-        return ledger.heldByThisProcess();
-    }
-
-    /**
-     * @return permits returned from dead processes over the region's life.
-     */
-    public long recoveredPermits()
-    {
-        return buffer.getLongVolatile(RECOVERED_OFFSET);
-    }
-
-    /**
-     * @return the number of threads registered as waiting (a snapshot).
-     */
-    public int waiters()
-    {
-        return events.waiters();
-    }
-
-    @Override
-    public String toString()
-    {
-        return (bound == Bound.BOUNDED ? "SharedSemaphore[bounded '" : "SharedSemaphore['") + name + "', " +
-            availablePermits() + " of " + initialPermits() + " permits]";
-    }
-
-    private boolean take(final int permits)
-    {
-        while (true)
-        {
-            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
-            if (available < permits)
-            {
-                return false;
-            }
-            // CAS with volatile semantics: pairs with the releasing CAS in release() and returnPermits().
-            if (buffer.compareAndSetInt(PERMITS_OFFSET, available, available - permits))
-            {
-                final int orphaned = ledger.add(permits);
-                if (orphaned > 0)
-                {
-                    returnPermits(orphaned);
-                }
-                return true;
-            }
-        }
-    }
-
-    private boolean await(final int permits, final long timeoutNanos, final Waiting.Interruption interruption)
-        throws InterruptedException
-    {
-        boolean acquired = false;
-        try
-        {
-            acquired = Waiting.await(events, () -> take(permits), () -> recover(permits), timeoutNanos, interruption);
-            return acquired;
-        }
-        finally
-        {
-            if (!acquired && availablePermits() > 0)
-            {
-                // This waiter may have consumed a wake meant for another: pass it on.
-                events.signal(Integer.MAX_VALUE);
-            }
-        }
-    }
-
-    private boolean recover(final int permits)
-    {
-        final int recovered = ledger.recoverDead();
-        if (recovered > 0)
-        {
-            returnPermits(recovered);
-            buffer.getAndAddLong(RECOVERED_OFFSET, recovered);
-        }
-        return take(permits);
-    }
-
-    private void returnPermits(final int permits)
-    {
-        final long limit = bound == Bound.BOUNDED ? initialPermits() : Integer.MAX_VALUE;
-        while (true)
-        {
-            final int available = buffer.getIntVolatile(PERMITS_OFFSET);
-            final int updated = (int)Math.min(limit, (long)available + permits);
-            if (buffer.compareAndSetInt(PERMITS_OFFSET, available, updated))
-            {
-                break;
-            }
-        }
-        events.signal(Integer.MAX_VALUE);
-    }
-
-    private void checkAcquire(final int permits)
-    {
-        if (permits < 0)
-        {
-            throw new IllegalArgumentException("permits " + permits + " is negative: expected 0 or more");
-        }
-        if (bound == Bound.BOUNDED && permits > initialPermits())
-        {
-            throw new IllegalArgumentException("cannot acquire " + permits + " permits at once from bounded " +
-                "semaphore '" + name + "' of " + initialPermits() + " permits: it would wait forever");
-        }
-        if (attachment.isDetached())
-        {
-            throw new IllegalStateException("semaphore '" + name + "': region " + attachment.region().path() +
-                " is closed");
-        }
-    }
+    boolean isBounded();
 }

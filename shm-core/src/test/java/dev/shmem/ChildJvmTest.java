@@ -1,5 +1,7 @@
 package dev.shmem;
 
+import dev.shmem.internal.wait.Sleeper;
+
 import dev.shmem.process.ChildJvm;
 import dev.shmem.process.ChildJvmException;
 

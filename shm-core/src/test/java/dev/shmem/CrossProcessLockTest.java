@@ -87,7 +87,7 @@ class CrossProcessLockTest
             try (ChildJvm holder = ChildJvm.start(Children.Holder.class, path.toString(), "lock", "0", "hang"))
             {
                 Children.awaitValue(held, 1);
-                assertEquals(holder.pid(), lock.ownerPid());
+                assertEquals(holder.pid(), Internals.ownerPid(lock));
                 assertFalse(lock.tryLock(200, TimeUnit.MILLISECONDS), "held by a live child");
                 holder.kill();
                 final long dead = System.nanoTime();
@@ -99,7 +99,7 @@ class CrossProcessLockTest
                     assertTrue(recoveryMillis < RECOVERY_LIMIT_MILLIS, "recovery took " + recoveryMillis + " ms");
                     assertFalse(lock.isConsistent());
                     assertEquals(1, lock.takeovers());
-                    assertEquals(holder.pid(), lock.lastDeadOwnerPid());
+                    assertEquals(holder.pid(), Internals.lastDeadOwnerPid(lock));
                     lock.markConsistent();
                     assertTrue(lock.isConsistent());
                 }
@@ -131,8 +131,8 @@ class CrossProcessLockTest
                 final long recoveryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - dead);
                 System.out.println("semaphore permits recovered " + recoveryMillis + " ms after kill -9");
                 assertTrue(recoveryMillis < RECOVERY_LIMIT_MILLIS, "recovery took " + recoveryMillis + " ms");
-                assertEquals(2, semaphore.recoveredPermits());
-                assertEquals(2, semaphore.heldByThisProcess());
+                assertEquals(2, Internals.recoveredPermits(semaphore));
+                assertEquals(2, Internals.heldByThisProcess(semaphore));
                 semaphore.release(2);
                 assertEquals(2, semaphore.availablePermits());
                 assertThrows(IllegalStateException.class, semaphore::release, "bounded: no third permit");
@@ -240,7 +240,7 @@ class CrossProcessLockTest
                 assertFalse(lock.tryLock(300, TimeUnit.MILLISECONDS));
                 assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(300));
                 assertFalse(lock.tryLock());
-                assertEquals(holder.pid(), lock.ownerPid());
+                assertEquals(holder.pid(), Internals.ownerPid(lock));
                 assertTrue(lock.isConsistent());
             }
         }

@@ -106,7 +106,7 @@ class CrossProcessQueueTest
                 assertEquals(1, seen.get(QueueChildren.PER_PRODUCER_STRIDE + i), "survivor's message " + i);
             }
             System.out.printf("killed producer: %d of its messages delivered, %d skipped slots%n", delivered,
-                q.skippedAfterDeadProducers());
+                Internals.skippedAfterDeadProducers(q));
             assertEquals(delivered + 1000, received.get());
             assertTrue(q.isEndOfStream());
         }

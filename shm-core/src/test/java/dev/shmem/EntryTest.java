@@ -1,6 +1,7 @@
 package dev.shmem;
 
-import dev.shmem.internal.RegionLayout;
+import dev.shmem.internal.region.RegionLayout;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class EntryTest
         final Path path = dir.resolve("dir.shm");
         try (SharedRegion small = SharedRegion.create(path, RegionLayout.MIN_CAPACITY))
         {
-            final int records = dev.shmem.internal.DirectoryDescriptor.slotsFor(RegionLayout.MIN_CAPACITY);
+            final int records = dev.shmem.internal.region.DirectoryDescriptor.slotsFor(RegionLayout.MIN_CAPACITY);
             for (int i = 0; i < records; i++)
             {
                 small.intValue("v" + i).set(i);

@@ -1,8 +1,9 @@
 package dev.shmem;
 
-import dev.shmem.internal.DirectoryDescriptor;
-import dev.shmem.internal.HeaderDescriptor;
-import dev.shmem.internal.RegionLayout;
+import dev.shmem.internal.region.DirectoryDescriptor;
+import dev.shmem.internal.region.HeaderDescriptor;
+import dev.shmem.internal.region.RegionLayout;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,8 @@
 package dev.shmem;
 
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.RegionFiles;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionFiles;
+
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.shmem;
 
-import dev.shmem.internal.QueueDescriptor;
+import dev.shmem.internal.queue.QueueDescriptor;
+
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -298,7 +299,7 @@ class SharedQueueTest
         q.offer(bytes("after"));
         assertNull(q.poll(), "the dead producer's slot blocks until recovered");
         assertArrayEquals(bytes("after"), q.poll(10, TimeUnit.SECONDS));
-        assertEquals(1, q.skippedAfterDeadProducers());
+        assertEquals(1, Internals.skippedAfterDeadProducers(q));
         assertNull(q.poll());
     }
 
@@ -318,14 +319,14 @@ class SharedQueueTest
         }
         assertArrayEquals(bytes("m1"), q.poll());
         assertTrue(q.offer(bytes("m2"), 10, TimeUnit.SECONDS), "the dead consumer's slot was not freed");
-        assertEquals(1, q.lostWithDeadConsumers());
+        assertEquals(1, Internals.lostWithDeadConsumers(q));
         assertArrayEquals(bytes("m2"), q.poll());
     }
 
     private UnsafeBuffer queueEntry(final FileChannel channel) throws IOException
     {
         final UnsafeBuffer[] found = new UnsafeBuffer[1];
-        final var mapped = dev.shmem.internal.RegionFiles.open(region.path(), java.time.Duration.ZERO, false);
+        final var mapped = dev.shmem.internal.region.RegionFiles.open(region.path(), java.time.Duration.ZERO, false);
         mapped.directory().forEach(e ->
         {
             if (e.name().equals("q"))

@@ -168,7 +168,7 @@ class SharedRegionTest
     /** The capacity limits, read from the implementation so the test follows them. */
     static final class RegionLayoutLimits
     {
-        static final long MIN = dev.shmem.internal.RegionLayout.MIN_CAPACITY;
-        static final long MAX = dev.shmem.internal.RegionLayout.MAX_CAPACITY;
+        static final long MIN = dev.shmem.internal.region.RegionLayout.MIN_CAPACITY;
+        static final long MAX = dev.shmem.internal.region.RegionLayout.MAX_CAPACITY;
     }
 }

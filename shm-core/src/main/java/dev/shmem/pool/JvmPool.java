@@ -1,7 +1,7 @@
 package dev.shmem.pool;
 
 import dev.shmem.SharedQueue;
-import dev.shmem.internal.QueueDescriptor;
+import dev.shmem.internal.queue.QueueDescriptor;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.shmem.pool;
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.QueueDescriptor;
-import dev.shmem.internal.RegionLayout;
+import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.RegionLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;

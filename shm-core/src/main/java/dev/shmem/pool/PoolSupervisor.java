@@ -1,6 +1,6 @@
 package dev.shmem.pool;
 
-import dev.shmem.internal.ProcessLiveness;
+import dev.shmem.internal.liveness.ProcessLiveness;
 import dev.shmem.process.ChildJvm;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.shmem.pool;
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.ProcessLiveness;
+import dev.shmem.internal.liveness.ProcessLiveness;
 
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.shmem.process;
 
+import dev.shmem.SharedRegion;
+
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

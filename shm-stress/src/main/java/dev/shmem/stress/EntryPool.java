@@ -1,5 +1,9 @@
 package dev.shmem.stress;
 
+import dev.shmem.SharedIntArray;
+import dev.shmem.SharedLock;
+import dev.shmem.SharedLong;
+
 import dev.shmem.SharedRegion;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.shmem.demo.counter;
 
+import dev.shmem.SharedLock;
+
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
 import picocli.CommandLine.Command;

@@ -1,11 +1,12 @@
 package dev.shmem.demo.stat;
 
+import dev.shmem.RegionCorruptException;
+
 import dev.shmem.InvalidRegionException;
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.RegionCorruptException;
-import dev.shmem.internal.RegionFiles;
+import dev.shmem.inspect.RegionInspector;
+import dev.shmem.inspect.RegionSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,8 +29,7 @@ import java.util.concurrent.TimeUnit;
  * {@code stat PATH [--watch SECONDS]}: a read-only look inside a live region, like AeronStat: header, entries,
  * locks, semaphores, queues and attached processes.
  *
- * <p>The file is mapped {@code READ_ONLY} through {@code RegionFiles.open(path, timeout, true)}: stat never writes
- * a byte and never takes a slot in the region's process table, so it is invisible to the processes it watches.
+ * <p>The file is mapped {@code READ_ONLY} through the public {@link RegionInspector}: stat never writes a byte and never takes a slot in the region's process table, so it is invisible to the processes it watches.
  *
  * <h2>Failure modes</h2>
  * A path that does not exist, cannot be read, or is not a valid region ends with one line naming the path and what
@@ -74,8 +74,7 @@ public final class StatCommand implements Callable<Integer>
         {
             throw new DemoException(Main.EXIT_USAGE, "--count " + count + " must be at least 1");
         }
-        final MappedRegion region = open(path);
-        final RegionReader reader = new RegionReader(region);
+        final RegionInspector reader = open(path);
         final boolean terminal = System.console() != null;
         final int views = watchSeconds == null ? 1 : count == null ? Integer.MAX_VALUE : count;
         for (int view = 0; view < views; view++)
@@ -112,12 +111,12 @@ public final class StatCommand implements Callable<Integer>
         return (long)(watchSeconds * 1e9);
     }
 
-    private void print(final RegionReader reader, final PrintWriter out)
+    private void print(final RegionInspector reader, final PrintWriter out)
     {
         final RegionSnapshot snapshot;
         try
         {
-            snapshot = reader.read();
+            snapshot = reader.snapshot();
         }
         catch (final RegionCorruptException ex)
         {
@@ -136,14 +135,14 @@ public final class StatCommand implements Callable<Integer>
      * Maps a region read-only, without attaching to it.
      *
      * @param path the file.
-     * @return the mapped, validated region.
+     * @return an inspector of the mapped, validated region.
      * @throws DemoException with a one-line message if it is not a readable region.
      */
-    static MappedRegion open(final Path path)
+    static RegionInspector open(final Path path)
     {
         try
         {
-            return RegionFiles.open(path, INIT_TIMEOUT, true);
+            return RegionInspector.open(path, INIT_TIMEOUT);
         }
         catch (final NoSuchFileException ex)
         {

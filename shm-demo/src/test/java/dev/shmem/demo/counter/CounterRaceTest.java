@@ -1,5 +1,7 @@
 package dev.shmem.demo.counter;
 
+import dev.shmem.SharedLock;
+
 import dev.shmem.demo.DemoRun;
 import dev.shmem.demo.StrictJson;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.shmem.demo.stat;
 
+import dev.shmem.inspect.RegionInspector;
+
 import dev.shmem.process.ChildJvm;
 import dev.shmem.SharedDoubleArray;
 import dev.shmem.SharedIntArray;
@@ -9,9 +11,6 @@ import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
 import dev.shmem.demo.DemoRun;
-import dev.shmem.internal.MappedRegion;
-import dev.shmem.internal.QueueDescriptor;
-import dev.shmem.internal.RegionFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,31 +101,6 @@ class StatCommandTest
         assertTrue(out.contains("processes (2 attached, 128 slots)"), out);
         assertLine(out, "\\d+\\s+" + SELF + "\\s+yes\\s+\\d+\\s+\\S+");
         assertLine(out, "\\d+\\s+" + deadPid + "\\s+no \\(dead, slot reclaimable\\)\\s+\\d+\\s+\\S+");
-    }
-
-    @Test
-    void queueCountersAreTheWordsTheQueueItselfReports() throws Exception
-    {
-        final Path path = dir.resolve("counters.shm");
-        region = SharedRegion.create(path, 1 << 20);
-        final SharedQueue queue = region.queue("q", 4, 32);
-        assertTrue(queue.offer(new byte[]{ 1 }));
-        queue.close();
-        // Messages skipped after a dead producer, or lost with a dead consumer, need a process killed inside a
-        // window of a few instructions: not something a test can make happen on purpose. So the two counters are
-        // set here through the documented layout, and the test checks that stat shows what SharedQueue reports.
-        final MappedRegion writable = RegionFiles.open(path, Duration.ofSeconds(5), false);
-        final int base = dataOffset(writable, "q");
-        writable.buffer().putLongVolatile(base + QueueDescriptor.SKIPPED_OFFSET, 5);
-        writable.buffer().putLongVolatile(base + QueueDescriptor.LOST_OFFSET, 2);
-        assertEquals(5, queue.skippedAfterDeadProducers());
-        assertEquals(2, queue.lostWithDeadConsumers());
-
-        final DemoRun run = DemoRun.run("stat", path.toString());
-
-        assertEquals(0, run.exitCode(), run::toString);
-        assertLine(run.out(), "q\\s+queue of 4 slots\\s+1 of 4 messages, closed");
-        assertLine(run.out(), "q\\s+4\\s+32\\s+1\\s+1\\s+0\\s+closed\\s+0\\s+0\\s+5\\s+2");
     }
 
     @Test
@@ -236,7 +210,7 @@ class StatCommandTest
         {
             pid = child.pid();
             final long deadline = System.nanoTime() + WAIT.toNanos();
-            while (deadLock.ownerPid() != pid || takenOver.ownerPid() != pid)
+            while (holderPid(path, "dead.lock") != pid || holderPid(path, "taken.over") != pid)
             {
                 assertTrue(child.isAlive(), () -> "the child died before taking its locks: " + child.failure());
                 assertTrue(System.nanoTime() < deadline, "the child did not take its locks within " + WAIT);
@@ -248,22 +222,19 @@ class StatCommandTest
         assertTrue(takenOver.tryLock(WAIT.toSeconds(), TimeUnit.SECONDS), "taking over from the killed child");
         held.add(takenOver);
         assertFalse(takenOver.isConsistent());
-        assertEquals(pid, takenOver.lastDeadOwnerPid());
+        try (RegionInspector inspector = RegionInspector.open(path))
+        {
+            assertEquals(pid, inspector.lock("taken.over").orElseThrow().deadOwnerPid());
+        }
         return pid;
     }
 
-    private static int dataOffset(final MappedRegion mapped, final String name)
+    private static long holderPid(final Path path, final String lock) throws IOException
     {
-        final int[] offset = { -1 };
-        mapped.directory().forEach(record ->
+        try (RegionInspector inspector = RegionInspector.open(path))
         {
-            if (record.name().equals(name))
-            {
-                offset[0] = record.dataOffset();
-            }
-        });
-        assertTrue(offset[0] >= 0, "no entry " + name);
-        return offset[0];
+            return inspector.lock(lock).orElseThrow().holderPid();
+        }
     }
 
     private static void assertLine(final String out, final String regex)

@@ -1,12 +1,9 @@
 package dev.shmem.stress.directory;
 
-import dev.shmem.internal.Attachment;
-import dev.shmem.internal.Directory;
-import dev.shmem.internal.EntryRecord;
-import dev.shmem.internal.EntryType;
+import dev.shmem.internal.TestHook;
+
 import dev.shmem.stress.FreshName;
 import dev.shmem.stress.FreshNames;
-import org.agrona.concurrent.AtomicBuffer;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -23,7 +20,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * <em>plain</em> read. Whoever loses the creation race finds the record READY (acquire) and must see the
  * creator's 42, written plainly before the READY release; and the initial value is written once, by one creator.
  *
- * <p>This goes through {@code dev.shmem.internal.Directory}: the public factories always start an entry at
+ * <p>This goes through {@code dev.shmem.internal.region.Directory}: the public factories always start an entry at
  * zero, and zero is also what the reader of an unpublished entry sees in a zero-filled file, so through them a
  * broken publication would look like a correct one. Results: actor 1's read, actor 2's read, the number of times
  * the initial value was written.
@@ -40,43 +37,24 @@ public class InitialValuePublishedTest
     private static final long INITIAL = 42;
 
     private final FreshName fresh;
-    private final Directory directory;
-    private final AtomicBuffer buffer;
-    private final long processStamp;
     private boolean created1;
     private boolean created2;
 
     public InitialValuePublishedTest()
     {
         fresh = FreshNames.next();
-        final Attachment internal = fresh.internal();
-        directory = internal.region().directory();
-        buffer = internal.region().buffer();
-        processStamp = internal.processStamp();
     }
 
     @Actor
     public void actor1(final JJJ_Result r)
     {
-        final EntryRecord entry = directory.getOrCreate(processStamp, fresh.name(), EntryType.LONG_VALUE, 1, 0,
-            offset ->
-            {
-                buffer.putLong(offset, INITIAL);
-                created1 = true;
-            });
-        r.r1 = buffer.getLong(entry.dataOffset());
+        r.r1 = TestHook.getOrCreateLong(fresh.region(), fresh.name(), INITIAL, () -> created1 = true);
     }
 
     @Actor
     public void actor2(final JJJ_Result r)
     {
-        final EntryRecord entry = directory.getOrCreate(processStamp, fresh.name(), EntryType.LONG_VALUE, 1, 0,
-            offset ->
-            {
-                buffer.putLong(offset, INITIAL);
-                created2 = true;
-            });
-        r.r2 = buffer.getLong(entry.dataOffset());
+        r.r2 = TestHook.getOrCreateLong(fresh.region(), fresh.name(), INITIAL, () -> created2 = true);
     }
 
     @Arbiter

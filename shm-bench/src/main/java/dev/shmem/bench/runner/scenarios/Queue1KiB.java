@@ -1,5 +1,7 @@
 package dev.shmem.bench.runner.scenarios;
 
+import dev.shmem.SharedQueue;
+
 /**
  * {@link QueueThroughput} with 1 KiB messages, stamped: offer-to-poll latency recorded.
  */

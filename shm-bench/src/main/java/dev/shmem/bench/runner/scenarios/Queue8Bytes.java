@@ -1,5 +1,7 @@
 package dev.shmem.bench.runner.scenarios;
 
+import dev.shmem.SharedQueue;
+
 /**
  * {@link QueueThroughput} with 8-byte messages (the id only: no latency).
  */

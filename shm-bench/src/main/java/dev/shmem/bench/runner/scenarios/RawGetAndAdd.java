@@ -1,5 +1,7 @@
 package dev.shmem.bench.runner.scenarios;
 
+import dev.shmem.SharedLong;
+
 import dev.shmem.bench.RawRegionAccess;
 import dev.shmem.bench.runner.ChildReport;
 import dev.shmem.bench.runner.ChildScenario;

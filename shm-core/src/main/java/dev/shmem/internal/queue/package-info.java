@@ -1,0 +1,4 @@
+/**
+ * The bounded MPMC queue of byte messages.
+ */
+package dev.shmem.internal.queue;

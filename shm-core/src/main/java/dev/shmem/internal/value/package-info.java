@@ -1,0 +1,4 @@
+/**
+ * Values and arrays on the mapped memory.
+ */
+package dev.shmem.internal.value;
