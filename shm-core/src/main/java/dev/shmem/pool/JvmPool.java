@@ -7,17 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -77,6 +73,7 @@ public final class JvmPool implements AutoCloseable
     private final PoolSupervisor supervisor;
     private final PoolDispatcher dispatcher;
     private final ExecutorService completions;
+    private final MapCall mapper;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private boolean finished;
 
@@ -98,6 +95,7 @@ public final class JvmPool implements AutoCloseable
                 thread.setDaemon(true);
                 return thread;
             });
+        this.mapper = new MapCall(book, this::encode, this::decodeResult, options.maxMessageBytes());
         try
         {
             synchronized (book)
@@ -234,7 +232,7 @@ public final class JvmPool implements AutoCloseable
     {
         try
         {
-            return map(task, inputs, chunksize, Long.MAX_VALUE);
+            return mapper.map(task, inputs, chunksize, Long.MAX_VALUE);
         }
         catch (final TimeoutException ex)
         {
@@ -266,7 +264,7 @@ public final class JvmPool implements AutoCloseable
         {
             throw new IllegalArgumentException("map timeout " + timeout + " is negative");
         }
-        return map(task, inputs, defaultChunk(inputs.size()), timeout.toNanos());
+        return mapper.map(task, inputs, defaultChunk(inputs.size()), timeout.toNanos());
     }
 
     /**
@@ -283,50 +281,7 @@ public final class JvmPool implements AutoCloseable
      */
     public <I, O> Iterator<O> imap(final Class<? extends PoolTask<I, O>> task, final Iterable<? extends I> inputs)
     {
-        final Iterator<? extends I> source = inputs.iterator();
-        final int window = 2 * workers();
-        return new Iterator<>()
-        {
-            private final Deque<CompletableFuture<O>> ahead = new ArrayDeque<>();
-
-            @Override
-            public boolean hasNext()
-            {
-                fill();
-                return !ahead.isEmpty();
-            }
-
-            @Override
-            public O next()
-            {
-                fill();
-                if (ahead.isEmpty())
-                {
-                    throw new NoSuchElementException();
-                }
-                try
-                {
-                    return await(ahead.removeFirst(), Long.MAX_VALUE);
-                }
-                catch (final InterruptedException ex)
-                {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for a result", ex);
-                }
-                catch (final TimeoutException ex)
-                {
-                    throw new IllegalStateException("a wait without a timeout timed out", ex);
-                }
-            }
-
-            private void fill()
-            {
-                while (ahead.size() < window && source.hasNext())
-                {
-                    ahead.addLast(submit(task, source.next()));
-                }
-            }
-        };
+        return new ImapIterator<>(inputs.iterator(), 2 * workers(), input -> submit(task, input));
     }
 
     /**
@@ -410,78 +365,6 @@ public final class JvmPool implements AutoCloseable
         return (int)Math.max(1, (inputs + 4L * workers() - 1) / (4L * workers()));
     }
 
-    private <I, O> List<O> map(final Class<? extends PoolTask<I, O>> task, final Collection<? extends I> inputs,
-        final int chunksize, final long timeoutNanos) throws InterruptedException, TimeoutException
-    {
-        Objects.requireNonNull(task, "task");
-        if (chunksize < 1)
-        {
-            throw new IllegalArgumentException("chunksize " + chunksize + " must be at least 1");
-        }
-        final long start = System.nanoTime();
-        final List<byte[]> frames = MapChunks.frames(inputs, chunksize, this::encode, task.getName(),
-            options.maxMessageBytes());
-        final List<Job> chunks = new ArrayList<>(frames.size());
-        synchronized (book)
-        {
-            for (final byte[] frame : frames)
-            {
-                chunks.add(book.add(task.getName(), PoolProtocol.CHUNK, frame));
-            }
-        }
-        final List<O> outputs = new ArrayList<>(inputs.size());
-        int done = 0;
-        try
-        {
-            // One wake-up for the whole map (the last chunk's), not one per chunk.
-            awaitAll(chunks, timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE :
-                timeoutNanos - (System.nanoTime() - start));
-            for (final Job chunk : chunks)
-            {
-                for (final byte[] encoded : PoolProtocol.unframe(await(chunk.payload, 0)))
-                {
-                    outputs.add(decodeResult(encoded));
-                }
-                done++;
-            }
-            return outputs;
-        }
-        catch (final TimeoutException ex)
-        {
-            final long finished = chunks.stream().filter(chunk -> chunk.payload.isDone()).count();
-            final TimeoutException timeout = new TimeoutException("map of " + inputs.size() + " inputs (" +
-                task.getName() + ") did not finish within " + Duration.ofNanos(timeoutNanos) + ": " + finished +
-                " of " + chunks.size() + " chunks done; the others were cancelled");
-            timeout.initCause(ex);
-            throw timeout;
-        }
-        finally
-        {
-            if (done < chunks.size())
-            {
-                cancel(chunks.subList(done, chunks.size()));
-            }
-        }
-    }
-
-    private void cancel(final List<Job> jobs)
-    {
-        final List<Runnable> cancelled = new ArrayList<>();
-        synchronized (book)
-        {
-            for (final Job job : jobs)
-            {
-                if (!job.payload.isDone() && book.get(job.id) == job)
-                {
-                    cancelled.add(book.fail(job, new TaskFailedException(TaskFailedException.Reason.POOL_SHUT_DOWN,
-                        "task " + job.describe() + " cancelled", 0, null, null)));
-                }
-            }
-            book.closeIfDone();
-        }
-        PoolDispatcher.run(cancelled);
-    }
-
     private byte[] encode(final Object input)
     {
         try
@@ -515,48 +398,6 @@ public final class JvmPool implements AutoCloseable
         {
             throw new TaskFailedException(TaskFailedException.Reason.CODEC, "a result cannot be decoded by " +
                 codec.getClass().getName(), 0, null, PoolProtocol.stackTrace(ex));
-        }
-    }
-
-    private static void awaitAll(final List<Job> chunks, final long timeoutNanos)
-        throws InterruptedException, TimeoutException
-    {
-        final CompletableFuture<?>[] all = new CompletableFuture<?>[chunks.size()];
-        for (int i = 0; i < all.length; i++)
-        {
-            all[i] = chunks.get(i).payload;
-        }
-        try
-        {
-            if (timeoutNanos == Long.MAX_VALUE)
-            {
-                CompletableFuture.allOf(all).get();
-            }
-            else
-            {
-                CompletableFuture.allOf(all).get(timeoutNanos, TimeUnit.NANOSECONDS);
-            }
-        }
-        catch (final ExecutionException ex)
-        {
-            // A chunk failed: reported in input order by the loop that reads them.
-        }
-    }
-
-    private static <O> O await(final CompletableFuture<O> future, final long timeoutNanos)
-        throws InterruptedException, TimeoutException
-    {
-        try
-        {
-            return timeoutNanos == Long.MAX_VALUE ? future.get() : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        }
-        catch (final ExecutionException ex)
-        {
-            if (ex.getCause() instanceof TaskFailedException)
-            {
-                throw (TaskFailedException)ex.getCause();
-            }
-            throw new IllegalStateException("task failed", ex.getCause());
         }
     }
 
