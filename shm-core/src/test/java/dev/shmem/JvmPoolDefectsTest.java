@@ -43,53 +43,6 @@ class JvmPoolDefectsTest
         return JvmPool.builder().workers(workers).regionDirectory(dir.path()).logDirectory(dir.resolve("logs"));
     }
 
-    static final class Square implements PoolTask<Integer, Long>
-    {
-        @Override
-        public Long apply(final Integer x)
-        {
-            return (long)x * x;
-        }
-    }
-
-    static final class Exit implements PoolTask<Integer, Integer>
-    {
-        @Override
-        public Integer apply(final Integer status)
-        {
-            System.exit(status);
-            return status;
-        }
-    }
-
-    static final class Upper implements PoolTask<String, String>
-    {
-        @Override
-        public String apply(final String s)
-        {
-            return s.toUpperCase(java.util.Locale.ROOT);
-        }
-    }
-
-    static final class Fail implements PoolTask<String, String>
-    {
-        @Override
-        public String apply(final String message)
-        {
-            throw new IllegalStateException(message);
-        }
-    }
-
-    static final class Sleep implements PoolTask<Long, Long>
-    {
-        @Override
-        public Long apply(final Long millis) throws InterruptedException
-        {
-            Thread.sleep(millis);
-            return millis;
-        }
-    }
-
     /** Which input of a run, and where runs are counted. */
     record Tick(String region, int index, int inputs) implements java.io.Serializable
     {
@@ -138,11 +91,11 @@ class JvmPoolDefectsTest
             for (int death = 0; death < 16; death++)
             {
                 final ExecutionException ex = assertThrows(ExecutionException.class,
-                    () -> pool.submit(Exit.class, 3).get(60, TimeUnit.SECONDS));
+                    () -> pool.submit(JvmPoolTest.Exit.class, 3).get(60, TimeUnit.SECONDS));
                 assertEquals(TaskFailedException.Reason.WORKER_DIED, ((TaskFailedException)ex.getCause()).reason(),
                     "death " + death);
             }
-            assertEquals(List.of(1L, 4L, 9L), pool.map(Square.class, List.of(1, 2, 3)));
+            assertEquals(List.of(1L, 4L, 9L), pool.map(JvmPoolTest.Square.class, List.of(1, 2, 3)));
         }
     }
 
@@ -155,10 +108,10 @@ class JvmPoolDefectsTest
         {
             builder.maxMessageBytes(1 << 20).workers(3);
             final IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
-                () -> pool.submit(Upper.class, "x".repeat(5000)));
+                () -> pool.submit(JvmPoolTest.Upper.class, "x".repeat(5000)));
             assertTrue(big.getMessage().contains("1024"), big.getMessage());
             assertEquals(1, pool.workers());
-            assertEquals(List.of("A"), pool.map(Upper.class, List.of("a")), "the pool still works");
+            assertEquals(List.of("A"), pool.map(JvmPoolTest.Upper.class, List.of("a")), "the pool still works");
         }
     }
 
@@ -168,14 +121,14 @@ class JvmPoolDefectsTest
     {
         try (JvmPool pool = pool(2).build())
         {
-            final CompletableFuture<List<Long>> then = pool.submit(Square.class, 2).thenApply(four ->
+            final CompletableFuture<List<Long>> then = pool.submit(JvmPoolTest.Square.class, 2).thenApply(four ->
                 mapOrThrow(pool, four.intValue()));
             assertEquals(List.of(16L), then.get(60, TimeUnit.SECONDS));
-            final CompletableFuture<List<Long>> recovered = pool.submit(Fail.class, "boom")
+            final CompletableFuture<List<Long>> recovered = pool.submit(JvmPoolTest.Fail.class, "boom")
                 .thenApply(ignored -> List.<Long>of()).exceptionally(error -> mapOrThrow(pool, 5));
             assertEquals(List.of(25L), recovered.get(60, TimeUnit.SECONDS));
             final Thread[] completer = new Thread[1];
-            pool.submit(Square.class, 1).thenAccept(ignored -> completer[0] = Thread.currentThread())
+            pool.submit(JvmPoolTest.Square.class, 1).thenAccept(ignored -> completer[0] = Thread.currentThread())
                 .get(60, TimeUnit.SECONDS);
             assertTrue(completer[0].getName().startsWith("shm-pool-completion-"), completer[0].getName());
         }
@@ -199,7 +152,7 @@ class JvmPoolDefectsTest
     void joinReturnsEvenIfTheRegionFileCannotBeRemoved() throws Exception
     {
         final JvmPool pool = pool(1).build();
-        assertEquals(List.of(4L), pool.map(Square.class, List.of(2)));
+        assertEquals(List.of(4L), pool.map(JvmPoolTest.Square.class, List.of(2)));
         final Path region = regionFiles().get(0);
         // A non-empty directory where the region file was: deleting it fails.
         Files.delete(region);
@@ -265,7 +218,7 @@ class JvmPoolDefectsTest
             }
             assertEquals(inputs, completed + died);
             assertTrue(died <= 50, died + " tasks failed for 50 kills");
-            assertEquals(List.of(1L, 4L), pool.map(Square.class, List.of(1, 2)), "the pool still works");
+            assertEquals(List.of(1L, 4L), pool.map(JvmPoolTest.Square.class, List.of(1, 2)), "the pool still works");
         }
     }
 
@@ -294,10 +247,10 @@ class JvmPoolDefectsTest
         {
             final long start = System.nanoTime();
             final TimeoutException timeout = assertThrows(TimeoutException.class,
-                () -> pool.map(Sleep.class, List.of(4_000L), Duration.ofMillis(300)));
+                () -> pool.map(JvmPoolTest.Sleep.class, List.of(4_000L), Duration.ofMillis(300)));
             assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 15);
             assertTrue(timeout.getMessage().contains("0 of 1 chunks"), timeout.getMessage());
-            assertEquals(List.of(1L, 4L, 9L), pool.map(Square.class, List.of(1, 2, 3), Duration.ofSeconds(60)));
+            assertEquals(List.of(1L, 4L, 9L), pool.map(JvmPoolTest.Square.class, List.of(1, 2, 3), Duration.ofSeconds(60)));
         }
     }
 
@@ -307,12 +260,12 @@ class JvmPoolDefectsTest
     {
         try (JvmPool pool = pool(2).build())
         {
-            final CompletableFuture<Long> slow = pool.submit(Sleep.class, 20_000L);
+            final CompletableFuture<Long> slow = pool.submit(JvmPoolTest.Sleep.class, 20_000L);
             final List<Integer> inputs = IntStream.range(0, 100).boxed().collect(Collectors.toList());
             final List<CompletableFuture<Long>> quick = new ArrayList<>();
             for (final int i : inputs)
             {
-                quick.add(pool.submit(Square.class, i));
+                quick.add(pool.submit(JvmPoolTest.Square.class, i));
             }
             for (final int i : inputs)
             {
@@ -327,7 +280,7 @@ class JvmPoolDefectsTest
     {
         try
         {
-            return pool.map(Square.class, List.of(input));
+            return pool.map(JvmPoolTest.Square.class, List.of(input));
         }
         catch (final InterruptedException ex)
         {

@@ -100,6 +100,65 @@ class ChildJvmStartTest
         assertFalse(ClassDataArchive.none().flags().iterator().hasNext());
     }
 
+    /** Prints the JVM flags it was started with. */
+    static final class FlagPrinter
+    {
+        public static void main(final String[] args)
+        {
+            System.out.println("flags=" + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        }
+    }
+
+    /** Started with {@code java -jar}: starts a {@link FlagPrinter} child and prints its log. */
+    static final class JarParent
+    {
+        public static void main(final String[] args) throws Exception
+        {
+            try (ChildJvm child = ChildJvm.builder(FlagPrinter.class).logDirectory(Path.of(args[0])).keepLog().start())
+            {
+                child.awaitSuccess(Duration.ofSeconds(60));
+                System.out.print(child.log());
+            }
+        }
+    }
+
+    /**
+     * Issue 20.5: a parent with native access from its jar's manifest (no flag on its command line) passes
+     * {@code --enable-native-access=ALL-UNNAMED} to its children. Needs a JDK 22+; runs the parent on the JDK 25
+     * of this machine if there is one.
+     */
+    @Test
+    void nativeAccessFromAManifestTravelsToChildren() throws Exception
+    {
+        final Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
+        final StringBuilder classPath = new StringBuilder();
+        for (final String entry : jarredClassPath().split(java.io.File.pathSeparator))
+        {
+            classPath.append(Path.of(entry).toUri()).append(' ');
+        }
+        final Path jar = dir.resolve("parent.jar");
+        final java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        final java.util.jar.Attributes main = manifest.getMainAttributes();
+        main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(java.util.jar.Attributes.Name.MAIN_CLASS, JarParent.class.getName());
+        main.put(java.util.jar.Attributes.Name.CLASS_PATH, classPath.toString().strip());
+        main.putValue("Add-Exports", "java.base/jdk.internal.misc");
+        main.putValue("Enable-Native-Access", "ALL-UNNAMED");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar),
+            manifest))
+        {
+            out.flush();
+        }
+        final Process parent = new ProcessBuilder(java25.toString(), "-jar", jar.toString(), dir.path().toString())
+            .redirectErrorStream(true).start();
+        final String output = new String(parent.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(parent.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, parent.exitValue(), output);
+        assertTrue(output.contains("--enable-native-access=ALL-UNNAMED"), output);
+        assertFalse(output.contains("restricted method"), output);
+    }
+
     @Test
     void aClassPathWithDirectoriesStartsWithoutAnArchive() throws Exception
     {

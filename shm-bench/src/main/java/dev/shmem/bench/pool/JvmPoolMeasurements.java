@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * The {@link JvmPool} side of the {@link PoolBenchmark}: one pool of {@code --workers} child JVMs, measured in
  * this order: start (create to the first result of an empty task), sequential round trips of empty tasks
  * ({@code submit(...).get()}), {@code map} throughput of empty tasks on {@code Integer} inputs {@code 0..n-1},
- * then the seed article's heavy map against the same inputs run one after the other in this JVM (at the
+ * (warmed up by at least 2,000 maps, or a minute), then the seed article's heavy map against the same inputs run one after the other in this JVM (at the
  * article's size, then at {@code --heavy-long-n}), then {@link PoolStartMeasurements}.
  *
  * <p>Checks: every empty task returns its input ({@code null} one by one, the {@code Integer} in a map); the heavy
@@ -26,6 +26,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class JvmPoolMeasurements
 {
+    private static final int MAP_WARMUP_CALLS = 2000;
+    private static final long MAP_WARMUP_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
     private JvmPoolMeasurements()
     {
     }
@@ -141,8 +144,12 @@ final class JvmPoolMeasurements
     private static double mapThroughput(final JvmPool pool, final PoolSettings settings, final List<Object> inputs)
         throws InterruptedException
     {
+        // The warm-up time, and at least MAP_WARMUP_CALLS maps: the JIT of the parent and of both workers must have
+        // compiled the path, which takes seconds on a loaded machine (CPython has nothing to compile).
         final long warmEnd = System.nanoTime() + settings.warmup().toNanos();
-        while (System.nanoTime() - warmEnd < 0)
+        final long warmLimit = System.nanoTime() + MAP_WARMUP_LIMIT_NANOS;
+        for (int calls = 0; System.nanoTime() - warmEnd < 0 ||
+            (calls < MAP_WARMUP_CALLS && System.nanoTime() - warmLimit < 0); calls++)
         {
             checkEcho(pool.map(EmptyTask.class, inputs), inputs);
         }
