@@ -276,6 +276,25 @@ class JvmPoolDefectsTest
         }
     }
 
+    /** Issue 20.4 in a pool: workers that exit cleanly leave no log; workers may print to this JVM's console. */
+    @Test
+    void workersLeaveNoLogsWhenTheySucceedAndMayPrintToTheConsole() throws Exception
+    {
+        try (JvmPool pool = pool(2).build())
+        {
+            assertEquals(List.of(1L, 4L), pool.map(JvmPoolTest.Square.class, List.of(1, 2)));
+        }
+        try (Stream<Path> logs = Files.list(dir.resolve("logs")))
+        {
+            assertEquals(List.of(), logs.filter(f -> f.getFileName().toString().endsWith(".log"))
+                .collect(Collectors.toList()), "logs of workers that exited cleanly");
+        }
+        try (JvmPool pool = pool(1).inheritConsole().build())
+        {
+            assertEquals(List.of(9L), pool.map(JvmPoolTest.Square.class, List.of(3)));
+        }
+    }
+
     private static List<Long> mapOrThrow(final JvmPool pool, final int input)
     {
         try
