@@ -1,6 +1,7 @@
 package dev.shmem.inspect;
 
 import dev.shmem.InvalidRegionException;
+import dev.shmem.internal.diag.WaitGraph;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.liveness.ProcessTableDescriptor;
 import dev.shmem.internal.lock.LockDescriptor;

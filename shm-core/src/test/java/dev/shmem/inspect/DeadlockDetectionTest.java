@@ -8,6 +8,7 @@ import dev.shmem.process.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,46 @@ class DeadlockDetectionTest
                 assertEquals(1, deadlocks.size(), deadlocks::toString);
                 assertTrue(deadlocks.get(0).throughDeadProcess(), deadlocks::toString);
                 assertTrue(deadlocks.get(0).threads().stream().noneMatch(Deadlock.DeadlockedThread::alive));
+            }
+        }
+    }
+
+    @Test
+    void withTheWatchdogOnEachProcessLogsItsDeadlockOnce() throws Exception
+    {
+        final Path path = dir.resolve("logged.shm");
+        try (SharedRegion region = SharedRegion.create(path, 4 << 20))
+        {
+            final List<ChildJvm> children = new ArrayList<>();
+            for (int i = 0; i < 2; i++)
+            {
+                children.add(ChildJvm.builder(Locker.class).args(path.toString(), Integer.toString(i), "2")
+                    .jvmArgs("-Dshm.deadlock.logAfterMillis=200").logDirectory(dir.resolve("logs")).start());
+            }
+            try
+            {
+                releaseCycle(region, children, 2);
+                final long deadline = System.nanoTime() + WAIT.toNanos();
+                for (final ChildJvm child : children)
+                {
+                    while (!Files.readString(child.logFile()).contains("deadlock across processes"))
+                    {
+                        assertTrue(System.nanoTime() < deadline, () -> "no deadlock logged by pid " + child.pid());
+                        TimeUnit.MILLISECONDS.sleep(20);
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(600);
+                for (final ChildJvm child : children)
+                {
+                    final String log = Files.readString(child.logFile());
+                    assertEquals(1, log.split("deadlock across processes", -1).length - 1, log);
+                    assertTrue(log.contains("thread 'locker-0' holds 'lock.0'"), log);
+                    assertTrue(log.contains("thread 'locker-1' holds 'lock.1'"), log);
+                }
+            }
+            finally
+            {
+                children.forEach(ChildJvm::kill);
             }
         }
     }
@@ -145,6 +186,13 @@ class DeadlockDetectionTest
             children.add(ChildJvm.start(Locker.class, path.toString(), Integer.toString(i),
                 Integer.toString(processes)));
         }
+        releaseCycle(region, children, processes);
+        return children;
+    }
+
+    private static void releaseCycle(final SharedRegion region, final List<ChildJvm> children, final int processes)
+        throws InterruptedException
+    {
         final long deadline = System.nanoTime() + WAIT.toNanos();
         for (int i = 0; i < processes; i++)
         {
@@ -167,7 +215,6 @@ class DeadlockDetectionTest
                 TimeUnit.MILLISECONDS.sleep(1);
             }
         }
-        return children;
     }
 
     private static Deadlock waitForCycle(final Path path, final int processes) throws Exception

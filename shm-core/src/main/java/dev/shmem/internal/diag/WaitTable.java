@@ -76,6 +76,7 @@ public final class WaitTable
             }
             table.compareAndSetLong(OWNER_OFFSET, owner, stamp);
         }
+        DeadlockWatchdog.startIfConfigured(attachment.region(), attachment::isDetached);
         return new WaitTable(table);
     }
 

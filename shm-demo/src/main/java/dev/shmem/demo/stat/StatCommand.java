@@ -77,6 +77,8 @@ public final class StatCommand implements Callable<Integer>
         final RegionInspector reader = open(path);
         final boolean terminal = System.console() != null;
         final int views = watchSeconds == null ? 1 : count == null ? Integer.MAX_VALUE : count;
+        RegionSnapshot previous = null;
+        long previousAt = 0;
         for (int view = 0; view < views; view++)
         {
             if (view > 0)
@@ -88,7 +90,16 @@ public final class StatCommand implements Callable<Integer>
                 }
                 out.println(terminal ? "\033[H\033[2J" : "\n--- " + Instant.now() + " ---");
             }
-            print(reader, out);
+            final RegionSnapshot snapshot = read(reader);
+            final long at = System.nanoTime();
+            StatPrinter.print(snapshot, out);
+            if (previous != null)
+            {
+                StatRates.print(previous, snapshot, at - previousAt, out);
+                out.flush();
+            }
+            previous = snapshot;
+            previousAt = at;
         }
         return 0;
     }
@@ -111,12 +122,11 @@ public final class StatCommand implements Callable<Integer>
         return (long)(watchSeconds * 1e9);
     }
 
-    private void print(final RegionInspector reader, final PrintWriter out)
+    private RegionSnapshot read(final RegionInspector reader)
     {
-        final RegionSnapshot snapshot;
         try
         {
-            snapshot = reader.snapshot();
+            return reader.snapshot();
         }
         catch (final RegionCorruptException ex)
         {
@@ -128,7 +138,6 @@ public final class StatCommand implements Callable<Integer>
             throw new DemoException(Main.EXIT_FAILURE, path + ": the file changed size while being read (" +
                 ex.getMessage() + ")", ex);
         }
-        StatPrinter.print(snapshot, out);
     }
 
     /**

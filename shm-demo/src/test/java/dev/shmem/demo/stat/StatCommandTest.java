@@ -8,6 +8,7 @@ import dev.shmem.SharedIntArray;
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedLock;
 import dev.shmem.SharedQueue;
+import dev.shmem.SharedLong;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
 import dev.shmem.demo.DemoRun;
@@ -141,6 +142,41 @@ class StatCommandTest
 
         assertOneLineFailure(DemoRun.run("stat", dir.resolve("missing.shm").toString()), "missing.shm: no such file");
         assertOneLineFailure(DemoRun.run("stat", dir.toString()), dir.toString());
+    }
+
+    @Test
+    void watchShowsRatesBetweenViews() throws Exception
+    {
+        final Path path = dir.resolve("rates.shm");
+        region = SharedRegion.create(path, 1 << 20);
+        final SharedLong hits = region.longValue("hits");
+        final SharedLong still = region.longValue("still");
+        still.set(5);
+        final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        final Thread counter = new Thread(() ->
+        {
+            while (!stop.get())
+            {
+                hits.incrementAndGet();
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        });
+        counter.start();
+        final DemoRun watched;
+        try
+        {
+            watched = DemoRun.run("stat", path.toString(), "--watch", "0.2", "--count", "2");
+        }
+        finally
+        {
+            stop.set(true);
+            counter.join();
+        }
+        assertEquals(0, watched.exitCode(), watched::toString);
+        assertTrue(watched.out().contains("changes over the last"), watched::toString);
+        assertLine(watched.out(), "hits\\s+value\\s+\\+\\d+\\s+\\S+.*");
+        assertFalse(Pattern.compile("(?m)^\\s+still\\s+value").matcher(watched.out()).find(),
+            "an unchanged value has no rate");
     }
 
     @Test

@@ -1,6 +1,6 @@
-package dev.shmem.inspect;
+package dev.shmem.internal.diag;
 
-import dev.shmem.internal.diag.WaitTableDescriptor;
+import dev.shmem.inspect.Deadlock;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.region.EntryType;
@@ -35,7 +35,7 @@ import static dev.shmem.internal.diag.WaitTableDescriptor.recordOffset;
  * to the thread that owns the lock it waits for; a thread waits for at most one lock, so every cycle is found by
  * following the single edge out of each waiter. Only reads (acquire and volatile loads), as the inspector.
  */
-final class WaitGraph
+public final class WaitGraph
 {
     private final MappedRegion region;
     private final AtomicBuffer buffer;
@@ -48,14 +48,20 @@ final class WaitGraph
     {
     }
 
-    WaitGraph(final MappedRegion region)
+    /**
+     * @param region a mapped region (read-only is enough).
+     */
+    public WaitGraph(final MappedRegion region)
     {
         this.region = region;
         this.buffer = region.buffer();
         this.processes = region.processes();
     }
 
-    List<Deadlock> deadlocks()
+    /**
+     * @return the cycles of the wait-for graph now.
+     */
+    public List<Deadlock> deadlocks()
     {
         final List<Integer> tables = new ArrayList<>();
         region.directory().forEach(record ->
