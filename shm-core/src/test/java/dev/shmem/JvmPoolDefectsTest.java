@@ -1,6 +1,7 @@
 package dev.shmem;
 
 import dev.shmem.pool.JvmPool;
+import dev.shmem.pool.PoolProtocol;
 import dev.shmem.pool.PoolTask;
 import dev.shmem.pool.TaskFailedException;
 
@@ -222,6 +223,37 @@ class JvmPoolDefectsTest
         }
     }
 
+    /**
+     * The delicate case of the shared queue: a worker killed after taking a task and before naming it. The task
+     * is still attributed to it (failed, or run again with retries), never left hanging.
+     */
+    @Test
+    void aWorkerKilledBetweenTakingATaskAndNamingItStillFailsThatTask() throws Exception
+    {
+        final String pause = "-Dshm.pool.test.pauseAfterTakeMillis=3000";
+        try (JvmPool pool = pool(1).jvmArgs(pause).build())
+        {
+            final long victim = awaitReadyWorker(pool);
+            final CompletableFuture<Long> taken = pool.submit(JvmPoolTest.Square.class, 5);
+            // The worker takes it at once and pauses 3 s before naming it.
+            Thread.sleep(1000);
+            assertTrue(ProcessHandle.of(victim).orElseThrow().destroyForcibly());
+            final ExecutionException ex = assertThrows(ExecutionException.class, () -> taken.get(60, TimeUnit.SECONDS));
+            final TaskFailedException failure = (TaskFailedException)ex.getCause();
+            assertEquals(TaskFailedException.Reason.WORKER_DIED, failure.reason());
+            assertEquals(victim, failure.pid());
+            assertTrue(failure.getMessage().contains("after taking it from the queue"), failure.getMessage());
+        }
+        try (JvmPool pool = pool(1).jvmArgs(pause).retries(1).build())
+        {
+            final long victim = awaitReadyWorker(pool);
+            final CompletableFuture<Long> taken = pool.submit(JvmPoolTest.Square.class, 6);
+            Thread.sleep(1000);
+            assertTrue(ProcessHandle.of(victim).orElseThrow().destroyForcibly());
+            assertEquals(36L, taken.get(60, TimeUnit.SECONDS), "run again by the replacement");
+        }
+    }
+
     /** A task whose worker died runs again with retries(n), and fails without. */
     @Test
     void retriesRunATaskAgainWhenItsWorkerDied() throws Exception
@@ -293,6 +325,23 @@ class JvmPoolDefectsTest
         {
             assertEquals(List.of(9L), pool.map(JvmPoolTest.Square.class, List.of(3)));
         }
+    }
+
+    /** Waits until the one worker of the pool is ready to take tasks (its pid in the pool's pool.ready). */
+    private long awaitReadyWorker(final JvmPool pool) throws Exception
+    {
+        final long pid = pool.workerPids().get(0);
+        try (SharedRegion region = SharedRegion.open(regionFiles().get(0)))
+        {
+            final SharedLongArray ready = region.longArray(PoolProtocol.READY, 1);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (ready.get(0) != pid)
+            {
+                assertTrue(System.nanoTime() < deadline, "worker pid " + pid + " not ready");
+                Thread.sleep(10);
+            }
+        }
+        return pid;
     }
 
     private static List<Long> mapOrThrow(final JvmPool pool, final int input)

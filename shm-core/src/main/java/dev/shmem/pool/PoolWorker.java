@@ -30,6 +30,11 @@ import java.util.concurrent.TimeUnit;
 public final class PoolWorker
 {
     private static final long POLL_MILLIS = 200;
+    /**
+     * For tests only ({@code -Dshm.pool.test.pauseAfterTakeMillis}): a pause between taking a task and naming
+     * it, the window in which a worker's death leaves its task unnamed. 0, the default, for none.
+     */
+    private static final long PAUSE_AFTER_TAKE_MILLIS = Long.getLong("shm.pool.test.pauseAfterTakeMillis", 0);
 
     private PoolWorker()
     {
@@ -77,6 +82,10 @@ public final class PoolWorker
                             return;
                         }
                         continue;
+                    }
+                    if (PAUSE_AFTER_TAKE_MILLIS > 0)
+                    {
+                        Thread.sleep(PAUSE_AFTER_TAKE_MILLIS);
                     }
                     final long id = PoolProtocol.id(task);
                     startedAt.set(index, System.currentTimeMillis());
