@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * The {@link JvmPool} side of the {@link PoolBenchmark}: one pool of {@code --workers} child JVMs, measured in
  * this order: start (create to the first result of an empty task), sequential round trips of empty tasks
  * ({@code submit(...).get()}), {@code map} throughput of empty tasks on {@code Integer} inputs {@code 0..n-1},
- * (warmed up by at least 2,000 maps, or a minute), then the seed article's heavy map against the same inputs run one after the other in this JVM (at the
+ * (warmed up by at least 2,000 maps, or a minute, unless {@code --warmup} is under a second), then the seed article's heavy map against the same inputs run one after the other in this JVM (at the
  * article's size, then at {@code --heavy-long-n}), then {@link PoolStartMeasurements}.
  *
  * <p>Checks: every empty task returns its input ({@code null} one by one, the {@code Integer} in a map); the heavy
@@ -148,8 +148,10 @@ final class JvmPoolMeasurements
         // compiled the path, which takes seconds on a loaded machine (CPython has nothing to compile).
         final long warmEnd = System.nanoTime() + settings.warmup().toNanos();
         final long warmLimit = System.nanoTime() + MAP_WARMUP_LIMIT_NANOS;
+        // A warm-up under a second (the smoke test's) asks for no minimum count.
+        final int minimumCalls = settings.warmup().compareTo(Duration.ofSeconds(1)) < 0 ? 0 : MAP_WARMUP_CALLS;
         for (int calls = 0; System.nanoTime() - warmEnd < 0 ||
-            (calls < MAP_WARMUP_CALLS && System.nanoTime() - warmLimit < 0); calls++)
+            (calls < minimumCalls && System.nanoTime() - warmLimit < 0); calls++)
         {
             checkEcho(pool.map(EmptyTask.class, inputs), inputs);
         }
