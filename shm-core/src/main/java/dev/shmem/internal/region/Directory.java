@@ -4,6 +4,7 @@ import dev.shmem.RegionCorruptException;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.sync.BarrierDescriptor;
 
 import dev.shmem.RegionFullException;
 import org.agrona.BitUtil;
@@ -179,6 +180,8 @@ public final class Directory
                 return SemaphoreDescriptor.length(processSlots);
             case QUEUE:
                 return QueueDescriptor.length(length, parameter);
+            case BARRIER:
+                return BarrierDescriptor.length(processSlots);
             default:
                 return type.unitBytes();
         }
@@ -300,7 +303,7 @@ public final class Directory
     private static EntryRecord checkRequest(
         final EntryRecord existing, final EntryType type, final long length, final long parameter)
     {
-        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE;
+        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE || type == EntryType.BARRIER;
         if (existing.type() != type || (sizeMatters && existing.length() != length))
         {
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
