@@ -1,5 +1,7 @@
 package dev.shmem.pool;
 
+import org.agrona.BitUtil;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +48,9 @@ record PoolOptions(
      */
     int taskSlots()
     {
-        // A map's default chunks (4 per worker) all fit at once, with room for a few submits.
-        return Math.max(16, 8 * workers);
+        // A map's default chunks (4 per worker) all fit at once, with room for a few submits; a power of two, as
+        // the queue rounds its ring up to one.
+        return BitUtil.findNextPositivePowerOfTwo(Math.max(16, 8 * workers));
     }
 
     /**
@@ -55,6 +58,6 @@ record PoolOptions(
      */
     int resultSlots()
     {
-        return taskSlots() + workers;
+        return BitUtil.findNextPositivePowerOfTwo(taskSlots() + workers);
     }
 }
