@@ -373,7 +373,7 @@ def _pool_main(args):
                 common, len(latencies) * 1e9 / (now - begin), len(latencies),
                 _percentile(latencies, 50) / 1e3, _percentile(latencies, 99) / 1e3))
         elif args.scenario == "pool_map":
-            inputs = [None] * args.tasks
+            inputs = list(range(args.tasks))
             chunksize = args.chunksize if args.chunksize > 0 else None
             end = time.perf_counter() + args.warmup
             while time.perf_counter() < end:
@@ -382,8 +382,8 @@ def _pool_main(args):
             begin = time.perf_counter()
             while True:
                 results = pool.map(_empty, inputs, chunksize)
-                if len(results) != len(inputs) or any(r is not None for r in results):
-                    raise RuntimeError("map returned %d results, expected %d None" % (len(results), len(inputs)))
+                if results != inputs:
+                    raise RuntimeError("map returned %d results, not its %d inputs" % (len(results), len(inputs)))
                 calls += 1
                 elapsed = time.perf_counter() - begin
                 if elapsed >= args.duration:

@@ -45,6 +45,7 @@ class PoolBenchmarkSmokeTest
         final Path json = work.resolve("pool.json");
         final int status = PoolBenchmark.execute("--workers", "2", "--warmup", "50ms", "--duration", "200ms",
             "--map-tasks", "20", "--heavy-n", "20000", "--heavy-tasks", "4", "--rounds", "1",
+            "--heavy-long-n", "40000", "--start-rounds", "1",
             "--work-dir", work.resolve("logs").toString(), "--task-timeout", "30s", "--json", json.toString());
         assertEquals(0, status, "exit status");
 
@@ -53,6 +54,11 @@ class PoolBenchmarkSmokeTest
         for (final String figure : FIGURES)
         {
             assertTrue(jvm.get(figure).doubleValue() > 0, "jvmPool " + figure + " = " + jvm.get(figure));
+        }
+        for (final String figure : List.of("longSequentialSeconds", "longParallelSeconds", "startArchiveMillis",
+            "startNoArchiveMillis"))
+        {
+            assertTrue(jvm.get(figure).asDouble() > 0, "jvmPool " + figure + " = " + jvm.get(figure));
         }
         final JsonNode python = report.get("python");
         if (pythonAvailable())
