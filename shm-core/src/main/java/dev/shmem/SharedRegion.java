@@ -9,6 +9,11 @@ import dev.shmem.internal.map.MapDescriptor;
 import dev.shmem.internal.map.MapGeometry;
 import dev.shmem.internal.map.MappedMap;
 import dev.shmem.internal.queue.MappedQueue;
+import dev.shmem.internal.sync.BarrierDescriptor;
+import dev.shmem.internal.sync.CountDownLatchDescriptor;
+import dev.shmem.internal.sync.MappedBarrier;
+import dev.shmem.internal.sync.MappedCountDownLatch;
+import dev.shmem.internal.sync.MappedEvent;
 import dev.shmem.internal.value.MappedDouble;
 import dev.shmem.internal.value.MappedDoubleArray;
 import dev.shmem.internal.value.MappedInt;
@@ -55,13 +60,17 @@ import java.util.Set;
  * <h2>Entries</h2>
  * Values ({@link #intValue}, {@link #longValue}, {@link #doubleValue}), arrays ({@link #intArray},
  * {@link #longArray}, {@link #doubleArray}), locks ({@link #lock}, {@link #reentrantLock}), semaphores
- * ({@link #semaphore}, {@link #boundedSemaphore}), queues ({@link #queue}) and maps ({@link #map}). Every factory method is
+ * ({@link #semaphore}, {@link #boundedSemaphore}), queues ({@link #queue}), maps ({@link #map}), events ({@link #event}), barriers
+ * ({@link #barrier}), count-down latches ({@link #countDownLatch}) and the locks' named conditions
+ * ({@link RobustLock#newCondition(String)}, entry {@code lockName/conditionName}). Every factory method is
  * get-or-create by name: the first caller in
  * any process creates the entry (zero-filled), later callers in any process get the same memory. A name is 1 to
  * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
  * length, throws {@link IllegalStateException} naming both. Entries are never removed; a region that has no room
  * left for an entry throws {@link RegionFullException} and keeps everything it had. The handles returned are
- * cheap, immutable and thread-safe; ask once and keep them.
+ * cheap and thread-safe; ask once and keep them. Their state is in the region, except a few per-handle timing
+ * caches (when a lock or semaphore handle last checked a holder's liveness or logged a long wait), which only make
+ * a check happen a little earlier or later.
  *
  * <h2>Files</h2>
  * A new file is created with {@code CREATE_NEW} and without following links, mode {@code 0600} unless
@@ -317,7 +326,9 @@ public final class SharedRegion implements SharedSpace
 
     /**
      * @param name            entry name.
-     * @param slots           capacity in messages (2 to 2^24); must match an existing queue's.
+     * @param slots           capacity in messages (2 to 2^24), rounded up to a power of two (so that a position's
+     *                        slot is found with a mask; {@link SharedQueue#capacity()} reports the rounded count);
+     *                        must round to an existing queue's.
      * @param maxMessageBytes largest message (1 byte to 16 MiB); must match an existing queue's.
      * @return the queue of that name, created empty if new.
      */
@@ -329,6 +340,7 @@ public final class SharedRegion implements SharedSpace
             throw new IllegalArgumentException("queue " + name + " slots " + slots + " out of range: expected " +
                 QueueDescriptor.MIN_SLOTS + " to " + QueueDescriptor.MAX_SLOTS);
         }
+        final int ring = org.agrona.BitUtil.findNextPositivePowerOfTwo(slots);
         if (maxMessageBytes < 1 || maxMessageBytes > QueueDescriptor.MAX_MESSAGE_BYTES)
         {
             throw new IllegalArgumentException("queue " + name + " max message bytes " + maxMessageBytes +
@@ -337,20 +349,36 @@ public final class SharedRegion implements SharedSpace
         checkOpen();
         final int stride = QueueDescriptor.slotStride(maxMessageBytes);
         final EntryRecord entry = mapped.directory().getOrCreate(
-            attachment.processStamp(), name, EntryType.QUEUE, slots, maxMessageBytes,
+            attachment.processStamp(), name, EntryType.QUEUE, ring, maxMessageBytes,
             offset ->
             {
                 // Plain writes: published by the directory's release store of the record's READY state.
                 final AtomicBuffer buffer = mapped.buffer();
-                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, slots);
+                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, ring);
                 buffer.putInt(offset + QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET, maxMessageBytes);
                 buffer.putInt(offset + QueueDescriptor.SLOT_STRIDE_OFFSET, stride);
-                for (int i = 0; i < slots; i++)
+                for (int i = 0; i < ring; i++)
                 {
                     buffer.putLong(offset + QueueDescriptor.SLOTS_START + i * stride, i);
                 }
             });
-        return new MappedQueue(entry.name(), view(entry), attachment, Sleepers.get(), slots, maxMessageBytes, stride);
+        final AtomicBuffer view = view(entry);
+        // Plain reads: the entry was published by the directory's release store of READY, read with acquire.
+        final int storedStride = view.getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
+        if (view.getInt(QueueDescriptor.SLOTS_OFFSET) != ring ||
+            view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) != maxMessageBytes ||
+            storedStride < QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes ||
+            storedStride % QueueDescriptor.SLOT_ALIGNMENT != 0 ||
+            QueueDescriptor.SLOTS_START + (long)ring * storedStride > entry.dataBytes())
+        {
+            throw new IllegalStateException("queue " + name + " in " + path + " holds " +
+                view.getInt(QueueDescriptor.SLOTS_OFFSET) + " slots of stride " + storedStride + " for " +
+                view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) + "-byte messages in " + entry.dataBytes() +
+                " bytes: expected " + ring + " slots of " + maxMessageBytes + " bytes, a stride of at least " +
+                (QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes) + " (a multiple of " +
+                QueueDescriptor.SLOT_ALIGNMENT + ") that fits (a corrupt file)");
+        }
+        return new MappedQueue(entry.name(), view, attachment, Sleepers.get(), ring, maxMessageBytes, storedStride);
     }
 
     /**
@@ -430,22 +458,61 @@ public final class SharedRegion implements SharedSpace
         return new MappedMap<>(entry.name(), buffer, geometry, keys, values, attachment, Sleepers.get());
     }
 
+    /**
+     * @param name entry name.
+     * @return the event of that name, created clear if new.
+     */
     @Override
     public SharedEvent event(final String name)
     {
-        throw new UnsupportedOperationException("event: in progress");
+        final EntryRecord entry = entry(name, EntryType.EVENT, 1);
+        return new MappedEvent(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
+    /**
+     * @param name    entry name.
+     * @param parties parties that trip the barrier (1 or more); must match an existing barrier's.
+     * @return the barrier of that name, created in its first generation if new.
+     */
     @Override
     public SharedBarrier barrier(final String name, final int parties)
     {
-        throw new UnsupportedOperationException("barrier: in progress");
+        if (parties < 1)
+        {
+            throw new IllegalArgumentException("barrier " + name + " parties " + parties +
+                " out of range: expected 1 or more");
+        }
+        checkOpen();
+        final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name,
+            EntryType.BARRIER, parties, 0,
+            // Plain write: published by the directory's release store of the record's READY state.
+            offset -> mapped.buffer().putInt(offset + BarrierDescriptor.PARTIES_OFFSET, parties));
+        return new MappedBarrier(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
+    /**
+     * @param name  entry name.
+     * @param count initial count (0 or more), used only if this call creates the latch.
+     * @return the count-down latch of that name.
+     */
     @Override
     public SharedCountDownLatch countDownLatch(final String name, final int count)
     {
-        throw new UnsupportedOperationException("countDownLatch: in progress");
+        if (count < 0)
+        {
+            throw new IllegalArgumentException("count " + count + " for count-down latch " + name +
+                " is negative: expected 0 or more");
+        }
+        checkOpen();
+        final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name,
+            EntryType.COUNT_DOWN_LATCH, count, 0,
+            offset ->
+            {
+                // Plain writes: published by the directory's release store of the record's READY state.
+                mapped.buffer().putLong(offset + CountDownLatchDescriptor.COUNT_OFFSET, count);
+                mapped.buffer().putLong(offset + CountDownLatchDescriptor.INITIAL_COUNT_OFFSET, count);
+            });
+        return new MappedCountDownLatch(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
     @Override
@@ -463,10 +530,10 @@ public final class SharedRegion implements SharedSpace
     private SharedSemaphore semaphore(
         final String name, final int permits, final EntryType type, final MappedSemaphore.Bound bound)
     {
-        if (permits < 0)
+        if (permits < 0 && bound == MappedSemaphore.Bound.BOUNDED)
         {
-            throw new IllegalArgumentException("permits " + permits + " for semaphore " + name +
-                " is negative: expected 0 or more");
+            throw new IllegalArgumentException("permits " + permits + " for bounded semaphore " + name +
+                " is negative: expected 0 or more (only an unbounded semaphore may start below zero)");
         }
         checkOpen();
         final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name, type, permits, 0,

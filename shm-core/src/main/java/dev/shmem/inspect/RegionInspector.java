@@ -10,6 +10,7 @@ import dev.shmem.internal.map.MapGeometry;
 import dev.shmem.internal.queue.QueueDescriptor;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.sync.SyncSummaries;
 import dev.shmem.internal.region.HeaderDescriptor;
 import dev.shmem.internal.region.MappedRegion;
 import dev.shmem.internal.region.RegionFiles;
@@ -313,7 +314,8 @@ public final class RegionInspector implements AutoCloseable
             case DOUBLE_ARRAY:
                 return doubleArraySummary(record);
             default:
-                return "(contents not shown by this version of the inspector)";
+                final String sync = SyncSummaries.summary(buffer, record);
+                return sync != null ? sync : "(contents not shown by this version of the inspector)";
         }
     }
 

@@ -5,6 +5,7 @@ import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.map.MapDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.sync.BarrierDescriptor;
 
 import dev.shmem.RegionFullException;
 import org.agrona.BitUtil;
@@ -182,6 +183,8 @@ public final class Directory
                 return QueueDescriptor.length(length, parameter);
             case MAP:
                 return MapDescriptor.length(length, parameter);
+            case BARRIER:
+                return BarrierDescriptor.length(processSlots);
             default:
                 return type.unitBytes();
         }
@@ -309,7 +312,8 @@ public final class Directory
     private static EntryRecord checkRequest(
         final EntryRecord existing, final EntryType type, final long length, final long parameter)
     {
-        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE || type == EntryType.MAP;
+        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE || type == EntryType.MAP ||
+            type == EntryType.BARRIER;
         if (existing.type() != type || (sizeMatters && existing.length() != length))
         {
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +

@@ -43,7 +43,9 @@ public final class Scenarios
                 "Python multiprocessing: with value.get_lock(): value.value += 1 (Value('q'))"),
             new PythonScenario(PYTHON_SEMAPHORE, "semaphore",
                 "Python multiprocessing: Semaphore(1).acquire(); release()"),
+            new JucLockIncrement(),
             new LockedIncrement(),
+            new JucSemaphorePairs(),
             new SemaphorePairs(),
             new LockPingPong(),
             new BlockedWaiterCpu(),
@@ -60,6 +62,12 @@ public final class Scenarios
             new MapPutGet.Chronicle8(),
             new MapPutGet.Chronicle100(),
             new MapPutGet.Shm8(),
-            new MapPutGet.Shm100());
+            new MapPutGet.Shm100(),
+            new RingThroughput.ManyToOne8(),
+            new RingThroughput.OneToOne8(),
+            new RingThroughput.Queue8(),
+            new RingThroughput.ManyToOne1KiB(),
+            new RingThroughput.OneToOne1KiB(),
+            new RingThroughput.Queue1KiB());
     }
 }
