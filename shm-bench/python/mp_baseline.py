@@ -478,7 +478,7 @@ def _sync_main(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", choices=LOCK_SCENARIOS + list(QUEUE_MESSAGE_BYTES) + POOL_SCENARIOS +
-                        list(DICT_VALUE_BYTES) + SYNC_SCENARIOS,
+                        SYNC_SCENARIOS + list(DICT_VALUE_BYTES),
                         required=True)
     parser.add_argument("--processes", type=int, default=2, help="processes (pool: workers)")
     parser.add_argument("--warmup", type=float, default=1.0, help="seconds")

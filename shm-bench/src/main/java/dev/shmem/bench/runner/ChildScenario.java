@@ -143,20 +143,20 @@ public abstract class ChildScenario implements Scenario
     }
 
     /**
-     * @return extra JVM flags for the children (default none), e.g. the module openings a library needs.
-     */
-    protected List<String> jvmArgs()
-    {
-        return List.of();
-    }
-
-    /**
      * @return the name of a worker counter whose value is operations made outside the harness thread (a second
      * thread of the same JVM, for a j.u.c baseline), added to the scenario's operations and ops/s; null if none.
      */
     protected String extraOpsCounter()
     {
         return null;
+    }
+
+    /**
+     * @return extra JVM flags for the children (default none), e.g. the module openings a library needs.
+     */
+    protected List<String> jvmArgs()
+    {
+        return List.of();
     }
 
     /**

@@ -103,12 +103,12 @@ public enum EntryType
                 return displayName + " of " + length + " permits";
             case QUEUE:
                 return displayName + " of " + length + " slots";
-            case MAP:
-                return displayName + " of " + length + " entries";
             case BARRIER:
                 return displayName + " of " + length + " parties";
             case COUNT_DOWN_LATCH:
                 return displayName + " of initial count " + length;
+            case MAP:
+                return displayName + " of " + length + " entries";
             default:
                 return displayName;
         }

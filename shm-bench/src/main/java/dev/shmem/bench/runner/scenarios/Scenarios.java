@@ -55,6 +55,12 @@ public final class Scenarios
                 "Python multiprocessing: Queue(), producers put(1 KiB bytes), consumers get()"),
             new Queue8Bytes(),
             new Queue1KiB(),
+            new RingThroughput.ManyToOne8(),
+            new RingThroughput.OneToOne8(),
+            new RingThroughput.Queue8(),
+            new RingThroughput.ManyToOne1KiB(),
+            new RingThroughput.OneToOne1KiB(),
+            new RingThroughput.Queue1KiB(),
             new PythonScenario(PYTHON_DICT8, "dict8",
                 "Python multiprocessing: Manager().dict(), d[key] = 8-byte bytes, then d[key]"),
             new PythonScenario(PYTHON_DICT100, "dict100",
@@ -62,12 +68,6 @@ public final class Scenarios
             new MapPutGet.Chronicle8(),
             new MapPutGet.Chronicle100(),
             new MapPutGet.Shm8(),
-            new MapPutGet.Shm100(),
-            new RingThroughput.ManyToOne8(),
-            new RingThroughput.OneToOne8(),
-            new RingThroughput.Queue8(),
-            new RingThroughput.ManyToOne1KiB(),
-            new RingThroughput.OneToOne1KiB(),
-            new RingThroughput.Queue1KiB());
+            new MapPutGet.Shm100());
     }
 }
