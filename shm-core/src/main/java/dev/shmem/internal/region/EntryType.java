@@ -25,9 +25,9 @@ public enum EntryType
     BARRIER(13, "barrier", 0, false),
     COUNT_DOWN_LATCH(14, "count-down latch", CountDownLatchDescriptor.LENGTH, false),
     CONDITION(15, "condition", ConditionDescriptor.LENGTH, false),
+    MAP(16, "map", 0, false),
     /** A process's wait table (dev.shmem.internal.diag.WaitTableDescriptor), for deadlock detection. */
-    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true),
-    MAP(16, "map", 0, false);
+    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true);
 
     private static final EntryType[] BY_CODE = new EntryType[32];
 
