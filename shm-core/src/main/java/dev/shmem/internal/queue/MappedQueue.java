@@ -4,6 +4,7 @@ import dev.shmem.SharedQueue;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
+import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.wait.Waiting;
 
 import org.agrona.concurrent.AtomicBuffer;
@@ -340,11 +341,21 @@ public final class MappedQueue implements SharedQueue
 
     private boolean awaitRoom(final byte[] message, final long timeoutNanos) throws InterruptedException
     {
-        return Waiting.await(notFull, () -> tryOffer(message), () ->
+        final Object event = Diagnostics.beginQueueWait();
+        boolean offered = false;
+        try
         {
-            ring.recoverAtTail();
-            return false;
-        }, timeoutNanos, Waiting.Interruption.THROW);
+            offered = Waiting.await(notFull, () -> tryOffer(message), () ->
+            {
+                ring.recoverAtTail();
+                return false;
+            }, timeoutNanos, Waiting.Interruption.THROW);
+            return offered;
+        }
+        finally
+        {
+            Diagnostics.offered(event, name, offered);
+        }
     }
 
     private byte[] awaitMessage(final long timeoutNanos) throws InterruptedException
