@@ -48,6 +48,7 @@ SEQUENCE_MASK = (1 << SEQUENCE_BITS) - 1
 QUEUE_MESSAGE_BYTES = {"queue8": 8, "queue1k": 1024}
 LOCK_SCENARIOS = ["value_lock", "semaphore"]
 POOL_SCENARIOS = ["pool_apply", "pool_map", "heavy"]
+SYNC_SCENARIOS = ["barrier", "condition"]
 
 
 class _Handoffs:
@@ -385,9 +386,74 @@ def _pool_main(args):
     return 0
 
 
+def _barrier_party(barrier, index, warmup, count, results, timeout):
+    for _ in range(warmup):
+        barrier.wait(timeout)
+    begin = time.perf_counter_ns()
+    for _ in range(count):
+        barrier.wait(timeout)
+    results.put((index, time.perf_counter_ns() - begin))
+
+
+def _condition_side(cond, turn, me, warmup, count, results, timeout):
+    other = 1 - me
+
+    def turns(n):
+        for _ in range(n):
+            with cond:
+                while turn.value != me:
+                    if not cond.wait(timeout):
+                        raise RuntimeError("side %d: no turn within %s s" % (me, timeout))
+                turn.value = other
+                cond.notify()
+
+    turns(warmup)
+    begin = time.perf_counter_ns()
+    turns(count)
+    results.put((me, time.perf_counter_ns() - begin))
+
+
+def _sync_main(args):
+    """barrier: N processes through --round-trips generations of one Barrier(N); condition: 2 processes take
+    turns on a Condition (a round trip is one turn of each). Timed in each process after --warmup-round-trips;
+    the slowest process's time gives round trips per second."""
+    results = mp.Queue()
+    if args.scenario == "barrier":
+        barrier = mp.Barrier(args.processes)
+        workers = [mp.Process(target=_barrier_party, daemon=True,
+                              args=(barrier, i, args.warmup_round_trips, args.round_trips, results, args.timeout))
+                   for i in range(args.processes)]
+    else:
+        cond = mp.Condition()
+        turn = mp.RawValue("i", 0)
+        workers = [mp.Process(target=_condition_side, daemon=True,
+                              args=(cond, turn, me, args.warmup_round_trips, args.round_trips, results,
+                                    args.timeout))
+                   for me in (0, 1)]
+    for w in workers:
+        w.start()
+    try:
+        reports = [results.get(timeout=args.timeout) for _ in workers]
+        for w in workers:
+            w.join(args.timeout)
+            if w.exitcode != 0:
+                raise RuntimeError("worker pid %s exited with %s" % (w.pid, w.exitcode))
+    finally:
+        for w in workers:
+            if w.is_alive():
+                w.kill()
+                w.join(5)
+    slowest = max(r[1] for r in reports)
+    print("RESULT scenario=%s processes=%d start_method=%s python=%s round_trips_per_second=%.1f round_trips=%d"
+          % (args.scenario, len(workers), mp.get_start_method(), sys.version.split()[0],
+             args.round_trips * 1e9 / slowest, args.round_trips))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scenario", choices=LOCK_SCENARIOS + list(QUEUE_MESSAGE_BYTES) + POOL_SCENARIOS,
+    parser.add_argument("--scenario", choices=LOCK_SCENARIOS + list(QUEUE_MESSAGE_BYTES) + POOL_SCENARIOS +
+                        SYNC_SCENARIOS,
                         required=True)
     parser.add_argument("--processes", type=int, default=2, help="processes (pool: workers)")
     parser.add_argument("--warmup", type=float, default=1.0, help="seconds")
@@ -400,6 +466,9 @@ def main():
     parser.add_argument("--chunksize", type=int, default=0, help="pool_map: chunksize (0: Pool.map's default)")
     parser.add_argument("--n", type=int, default=2000000, help="heavy: heavy_task's argument")
     parser.add_argument("--rounds", type=int, default=3, help="heavy: rounds (the median is printed)")
+    parser.add_argument("--round-trips", type=int, default=10000, help="barrier, condition: timed round trips")
+    parser.add_argument("--warmup-round-trips", type=int, default=1000,
+                        help="barrier, condition: round trips before timing")
     args = parser.parse_args()
     if args.processes < 1 or args.duration <= 0 or args.warmup < 0 or args.tasks < 1 or args.n < 1 or \
             args.rounds < 1 or args.chunksize < 0:
@@ -409,6 +478,8 @@ def main():
         return _queue_main(args)
     if args.scenario in POOL_SCENARIOS:
         return _pool_main(args)
+    if args.scenario in SYNC_SCENARIOS:
+        return _sync_main(args)
     return _lock_main(args)
 
 

@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.wait.Waiting;
-
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -46,8 +44,8 @@ import java.util.function.Consumer;
  * takes its message (the exception propagates; a drain stops there).
  *
  * <h2>Waiting</h2>
- * {@link #put} blocks while the queue is full and {@link #take} while it is empty: a short spin, then a kernel
- * sleep on a shared futex (Linux; elsewhere a park back-off). Both honour interruption, and have timeout variants
+ * {@link #put} blocks while the queue is full and {@link #take} while it is empty: a short spin, then the thread
+ * parks, as with {@link SharedLock} (a library thread per process sleeps on a shared futex for it). Both honour interruption, and have timeout variants
  * ({@link #offer(byte[], long, TimeUnit)}, {@link #poll(long, TimeUnit)}).
  *
  * <h2>Memory consistency effects</h2>

@@ -4,6 +4,11 @@ import dev.shmem.internal.lock.MappedLock;
 import dev.shmem.internal.lock.MappedReentrantLock;
 import dev.shmem.internal.lock.MappedSemaphore;
 import dev.shmem.internal.queue.MappedQueue;
+import dev.shmem.internal.sync.BarrierDescriptor;
+import dev.shmem.internal.sync.CountDownLatchDescriptor;
+import dev.shmem.internal.sync.MappedBarrier;
+import dev.shmem.internal.sync.MappedCountDownLatch;
+import dev.shmem.internal.sync.MappedEvent;
 import dev.shmem.internal.value.MappedDouble;
 import dev.shmem.internal.value.MappedDoubleArray;
 import dev.shmem.internal.value.MappedInt;
@@ -22,16 +27,6 @@ import dev.shmem.internal.region.RegionFiles;
 import dev.shmem.internal.region.RegionLayout;
 import dev.shmem.internal.wait.Sleepers;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.lock.LockWord;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.RegionFiles;
-import dev.shmem.internal.region.RegionLayout;
-import dev.shmem.internal.lock.SemaphoreDescriptor;
-import dev.shmem.internal.wait.Sleepers;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -60,13 +55,17 @@ import java.util.Set;
  * <h2>Entries</h2>
  * Values ({@link #intValue}, {@link #longValue}, {@link #doubleValue}), arrays ({@link #intArray},
  * {@link #longArray}, {@link #doubleArray}), locks ({@link #lock}, {@link #reentrantLock}), semaphores
- * ({@link #semaphore}, {@link #boundedSemaphore}) and queues ({@link #queue}). Every factory method is
+ * ({@link #semaphore}, {@link #boundedSemaphore}), queues ({@link #queue}), events ({@link #event}), barriers
+ * ({@link #barrier}), count-down latches ({@link #countDownLatch}) and the locks' named conditions
+ * ({@link RobustLock#newCondition(String)}, entry {@code lockName/conditionName}). Every factory method is
  * get-or-create by name: the first caller in
  * any process creates the entry (zero-filled), later callers in any process get the same memory. A name is 1 to
  * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
  * length, throws {@link IllegalStateException} naming both. Entries are never removed; a region that has no room
  * left for an entry throws {@link RegionFullException} and keeps everything it had. The handles returned are
- * cheap, immutable and thread-safe; ask once and keep them.
+ * cheap and thread-safe; ask once and keep them. Their state is in the region, except a few per-handle timing
+ * caches (when a lock or semaphore handle last checked a holder's liveness or logged a long wait), which only make
+ * a check happen a little earlier or later.
  *
  * <h2>Files</h2>
  * A new file is created with {@code CREATE_NEW} and without following links, mode {@code 0600} unless
@@ -385,22 +384,61 @@ public final class SharedRegion implements SharedSpace
         throw new UnsupportedOperationException("map: in progress");
     }
 
+    /**
+     * @param name entry name.
+     * @return the event of that name, created clear if new.
+     */
     @Override
     public SharedEvent event(final String name)
     {
-        throw new UnsupportedOperationException("event: in progress");
+        final EntryRecord entry = entry(name, EntryType.EVENT, 1);
+        return new MappedEvent(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
+    /**
+     * @param name    entry name.
+     * @param parties parties that trip the barrier (1 or more); must match an existing barrier's.
+     * @return the barrier of that name, created in its first generation if new.
+     */
     @Override
     public SharedBarrier barrier(final String name, final int parties)
     {
-        throw new UnsupportedOperationException("barrier: in progress");
+        if (parties < 1)
+        {
+            throw new IllegalArgumentException("barrier " + name + " parties " + parties +
+                " out of range: expected 1 or more");
+        }
+        checkOpen();
+        final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name,
+            EntryType.BARRIER, parties, 0,
+            // Plain write: published by the directory's release store of the record's READY state.
+            offset -> mapped.buffer().putInt(offset + BarrierDescriptor.PARTIES_OFFSET, parties));
+        return new MappedBarrier(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
+    /**
+     * @param name  entry name.
+     * @param count initial count (0 or more), used only if this call creates the latch.
+     * @return the count-down latch of that name.
+     */
     @Override
     public SharedCountDownLatch countDownLatch(final String name, final int count)
     {
-        throw new UnsupportedOperationException("countDownLatch: in progress");
+        if (count < 0)
+        {
+            throw new IllegalArgumentException("count " + count + " for count-down latch " + name +
+                " is negative: expected 0 or more");
+        }
+        checkOpen();
+        final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name,
+            EntryType.COUNT_DOWN_LATCH, count, 0,
+            offset ->
+            {
+                // Plain writes: published by the directory's release store of the record's READY state.
+                mapped.buffer().putLong(offset + CountDownLatchDescriptor.COUNT_OFFSET, count);
+                mapped.buffer().putLong(offset + CountDownLatchDescriptor.INITIAL_COUNT_OFFSET, count);
+            });
+        return new MappedCountDownLatch(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
     @Override
@@ -418,10 +456,10 @@ public final class SharedRegion implements SharedSpace
     private SharedSemaphore semaphore(
         final String name, final int permits, final EntryType type, final MappedSemaphore.Bound bound)
     {
-        if (permits < 0)
+        if (permits < 0 && bound == MappedSemaphore.Bound.BOUNDED)
         {
-            throw new IllegalArgumentException("permits " + permits + " for semaphore " + name +
-                " is negative: expected 0 or more");
+            throw new IllegalArgumentException("permits " + permits + " for bounded semaphore " + name +
+                " is negative: expected 0 or more (only an unbounded semaphore may start below zero)");
         }
         checkOpen();
         final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name, type, permits, 0,

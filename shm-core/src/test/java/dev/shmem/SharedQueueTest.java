@@ -2,7 +2,6 @@ package dev.shmem;
 
 import dev.shmem.internal.queue.QueueDescriptor;
 
-import dev.shmem.internal.queue.QueueDescriptor;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

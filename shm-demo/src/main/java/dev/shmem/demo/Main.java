@@ -8,6 +8,9 @@ import dev.shmem.demo.article.SeqVsParallelCommand;
 import dev.shmem.demo.article.ValueArrayCommand;
 import dev.shmem.demo.counter.CounterRaceCommand;
 import dev.shmem.demo.stat.StatCommand;
+import dev.shmem.demo.sync.BarrierCommand;
+import dev.shmem.demo.sync.ConditionCommand;
+import dev.shmem.demo.sync.EventCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +45,9 @@ import java.util.concurrent.Callable;
         ValueArrayCommand.class,
         SemaphoreCommand.class,
         SeqVsParallelCommand.class,
+        EventCommand.class,
+        BarrierCommand.class,
+        ConditionCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer>

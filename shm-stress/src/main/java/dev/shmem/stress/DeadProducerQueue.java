@@ -2,14 +2,8 @@ package dev.shmem.stress;
 
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.queue.MappedQueue;
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.TestHook;
 
-import org.agrona.concurrent.AtomicBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * A {@link SharedQueue} entry where a dead producer can be made to hold the slot at the tail, for the recovery
@@ -17,7 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <h2>How the dead producer is simulated</h2>
  * As a real death looks to a consumer: {@link #plantUncommittedClaim()} CASes the slot at the tail of the empty
- * queue from {@code (0, tail)} to {@code (dead, tail)} (a volatile CAS through {@code dev.shmem.internal}), as a
+ * queue from {@code (0, tail)} to {@code (dead, tail)} (a volatile CAS through the documented seam {@code dev.shmem.internal.TestHook}), as a
  * producer does just before it commits the position, and leaves {@code Tail} alone: the producer "died" between
  * its claim and its commit. {@code dead} is the claimer id of the region's last process slot, which no process
  * has attached to, with a generation that is not the slot's (see {@link DeadOwnerLock}): the process table says
@@ -26,14 +20,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class DeadProducerQueue
 {
     private final SharedQueue queue;
-    private final AtomicBuffer entry;
-    private final long deadClaimer;
+    private final TestHook.DeadProducerSeam seam;
 
-    private DeadProducerQueue(final SharedQueue queue, final AtomicBuffer entry, final long deadClaimer)
+    private DeadProducerQueue(final SharedQueue queue, final TestHook.DeadProducerSeam seam)
     {
         this.queue = queue;
-        this.entry = entry;
-        this.deadClaimer = deadClaimer;
+        this.seam = seam;
     }
 
     /**
@@ -47,12 +39,7 @@ public final class DeadProducerQueue
     public static DeadProducerQueue create(final SharedRegion region, final String name)
     {
         final SharedQueue queue = region.queue(name, Pools.QUEUE_SLOTS, Pools.QUEUE_MAX_MESSAGE_BYTES);
-        final MappedRegion mapped = InternalRegions.of(region).region();
-        final EntryRecord record = InternalRegions.entry(region, name);
-        final long stamp = DeadOwnerLock.deadStamp(mapped.processes());
-        final long claimer = ((long)(ProcessTable.slotOf(stamp) + 1) << 16) | ProcessTable.generationOf(stamp);
-        return new DeadProducerQueue(queue, new UnsafeBuffer(mapped.buffer(), record.dataOffset(),
-            record.dataBytes()), claimer);
+        return new DeadProducerQueue(queue, TestHook.deadProducerSeam(region, queue));
     }
 
     /**
@@ -70,7 +57,7 @@ public final class DeadProducerQueue
      */
     public boolean recoverAtHead()
     {
-        return ((MappedQueue)queue).recoverAtHead();
+        return seam.recoverAtHead();
     }
 
     /**
@@ -80,16 +67,6 @@ public final class DeadProducerQueue
      */
     public void plantUncommittedClaim()
     {
-        final long tail = entry.getLongVolatile(QueueDescriptor.TAIL_OFFSET);
-        final int slot = QueueDescriptor.SLOTS_START +
-            (int)(tail & (queue.capacity() - 1)) * entry.getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
-        final long free = tail & QueueDescriptor.POSITION_MASK;
-        if (tail != entry.getLongVolatile(QueueDescriptor.HEAD_OFFSET) ||
-            !entry.compareAndSetLong(slot + QueueDescriptor.SLOT_SEQUENCE_OFFSET, free,
-                (deadClaimer << QueueDescriptor.POSITION_BITS) | free))
-        {
-            throw new IllegalStateException("pooled " + queue + " is not empty and idle at position " + tail +
-                ": cannot plant a dead producer");
-        }
+        seam.plantUncommittedClaim();
     }
 }

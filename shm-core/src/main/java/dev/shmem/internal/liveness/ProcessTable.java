@@ -1,8 +1,5 @@
 package dev.shmem.internal.liveness;
 
-import dev.shmem.internal.liveness.ProcessLiveness;
-import dev.shmem.internal.liveness.ProcessTableDescriptor;
-
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -123,7 +120,9 @@ public final class ProcessTable
 
     /**
      * @param stamp a process or thread stamp.
-     * @return the pid currently recorded in the stamp's slot, or 0 if the slot is out of range or free.
+     * @return the pid of the stamp's process, or 0 if the slot is out of range, free, or now holds another
+     * generation (the process detached or died and its slot was claimed again: the pid there is another
+     * process's).
      */
     public long pidOf(final long stamp)
     {
@@ -132,7 +131,16 @@ public final class ProcessTable
         {
             return 0;
         }
-        return table.getLongVolatile(ProcessTableDescriptor.slotOffset(slot) + PID_OFFSET);
+        final int base = ProcessTableDescriptor.slotOffset(slot);
+        // Acquire, pid, generation again (a seqlock read, as isAlive()): pairs with the release store of the
+        // generation in attach(), so the pid belongs to the generation seen twice.
+        final int generation = table.getIntAcquire(base + GENERATION_OFFSET) & (int)GENERATION_MASK;
+        if (generation != generationOf(stamp))
+        {
+            return 0;
+        }
+        final long pid = table.getLongVolatile(base + PID_OFFSET);
+        return (table.getIntVolatile(base + GENERATION_OFFSET) & GENERATION_MASK) == generation ? pid : 0;
     }
 
     /**

@@ -1,15 +1,10 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionCorruptException;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.DirectoryDescriptor;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.region.Names;
-import dev.shmem.internal.region.RegionCorruptException;
-import dev.shmem.internal.region.RegionLayout;
+import dev.shmem.internal.sync.BarrierDescriptor;
 
 import dev.shmem.RegionFullException;
 import org.agrona.BitUtil;
@@ -178,12 +173,15 @@ public final class Directory
             case INT_ARRAY:
             case LONG_ARRAY:
             case DOUBLE_ARRAY:
+            case WAIT_TABLE:
                 return length * type.unitBytes();
             case SEMAPHORE:
             case BOUNDED_SEMAPHORE:
                 return SemaphoreDescriptor.length(processSlots);
             case QUEUE:
                 return QueueDescriptor.length(length, parameter);
+            case BARRIER:
+                return BarrierDescriptor.length(processSlots);
             default:
                 return type.unitBytes();
         }
@@ -305,7 +303,7 @@ public final class Directory
     private static EntryRecord checkRequest(
         final EntryRecord existing, final EntryType type, final long length, final long parameter)
     {
-        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE;
+        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE || type == EntryType.BARRIER;
         if (existing.type() != type || (sizeMatters && existing.length() != length))
         {
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
