@@ -92,6 +92,8 @@ public final class QueueDescriptor
     public static final int MIN_SLOTS = 2;
     public static final int MAX_SLOTS = 1 << 24;
     public static final int MAX_MESSAGE_BYTES = 16 << 20;
+    /** The claimer id holds process slot + 1 in 8 bits (above 16 bits of generation). */
+    public static final int MAX_PROCESS_SLOTS = 255;
 
     private QueueDescriptor()
     {

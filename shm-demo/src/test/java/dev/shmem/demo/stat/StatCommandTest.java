@@ -138,7 +138,7 @@ class StatCommandTest
 
         final Path empty = Files.createFile(dir.resolve("empty.shm"));
         assertOneLineFailure(DemoRun.run("stat", empty.toString()),
-            empty + " is not a valid shm region: file is empty (0 bytes), expected READY");
+            empty + " is not a valid shm region: file is empty (0 bytes) and was never marked ready");
 
         assertOneLineFailure(DemoRun.run("stat", dir.resolve("missing.shm").toString()), "missing.shm: no such file");
         assertOneLineFailure(DemoRun.run("stat", dir.toString()), dir.toString());
