@@ -29,6 +29,9 @@ import static dev.shmem.internal.queue.QueueDescriptor.TAIL_OFFSET;
  */
 public final class MappedQueue implements SharedQueue
 {
+    /** Largest ring whose slot views a handle keeps (about 100 bytes each). */
+    private static final int MAX_CACHED_VIEWS = 1 << 14;
+
     private final String name;
     private final AtomicBuffer buffer;
     private final Attachment attachment;
@@ -41,6 +44,13 @@ public final class MappedQueue implements SharedQueue
     private final ByteBuffer views;
     /** Index of the entry's byte 0 in {@link #views}. */
     private final int viewsBase;
+    /**
+     * Views of each slot's payload, made once, for the first thread that reads through this handle (others
+     * make a view per message): a read then only sets the view's position and limit. Written and read by that
+     * thread only.
+     */
+    private ByteBuffer[] slotViews;
+    private volatile Thread slotViewsOwner;
 
     /**
      * @param name            entry name.
@@ -298,7 +308,7 @@ public final class MappedQueue implements SharedQueue
             final int payload = ring.payloadOffset(position);
             if (views != null)
             {
-                reader.accept(views.slice(viewsBase + payload, length));
+                reader.accept(view(position, payload, length));
             }
             else
             {
@@ -311,6 +321,37 @@ public final class MappedQueue implements SharedQueue
         {
             ring.free(position);
         }
+    }
+
+    private ByteBuffer view(final long position, final int payload, final int length)
+    {
+        final Thread self = Thread.currentThread();
+        Thread owner = slotViewsOwner;
+        if (owner == null && slots <= MAX_CACHED_VIEWS)
+        {
+            synchronized (this)
+            {
+                if (slotViewsOwner == null)
+                {
+                    slotViews = new ByteBuffer[slots];
+                    slotViewsOwner = self;
+                }
+                owner = slotViewsOwner;
+            }
+        }
+        if (owner != self)
+        {
+            return views.slice(viewsBase + payload, length);
+        }
+        final int index = (int)(position & (slots - 1));
+        ByteBuffer view = slotViews[index];
+        if (view == null)
+        {
+            view = views.slice(viewsBase + payload, maxMessageBytes);
+            slotViews[index] = view;
+        }
+        view.limit(length).position(0);
+        return view;
     }
 
     private boolean tryOffer(final byte[] message)
