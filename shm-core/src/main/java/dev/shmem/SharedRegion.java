@@ -63,7 +63,9 @@ import java.util.Set;
  * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
  * length, throws {@link IllegalStateException} naming both. Entries are never removed; a region that has no room
  * left for an entry throws {@link RegionFullException} and keeps everything it had. The handles returned are
- * cheap, immutable and thread-safe; ask once and keep them.
+ * cheap and thread-safe; ask once and keep them. Their state is in the region, except a few per-handle timing
+ * caches (when a lock or semaphore handle last checked a holder's liveness or logged a long wait), which only make
+ * a check happen a little earlier or later.
  *
  * <h2>Files</h2>
  * A new file is created with {@code CREATE_NEW} and without following links, mode {@code 0600} unless
@@ -175,6 +177,23 @@ public final class SharedRegion implements SharedSpace
     public long capacity()
     {
         return mapped.layout().capacity();
+    }
+
+    /**
+     * @return how many named entries the region can hold, as set by its creator ({@link Builder#maxEntries}).
+     */
+    public int maxEntries()
+    {
+        return mapped.layout().maxEntries();
+    }
+
+    /**
+     * @return how many processes can be attached to the region at once, as set by its creator
+     * ({@link Builder#maxProcesses}).
+     */
+    public int maxProcesses()
+    {
+        return mapped.layout().processSlots();
     }
 
     /**
@@ -319,7 +338,9 @@ public final class SharedRegion implements SharedSpace
 
     /**
      * @param name            entry name.
-     * @param slots           capacity in messages (2 to 2^24); must match an existing queue's.
+     * @param slots           capacity in messages (2 to 2^24), rounded up to a power of two (so that a position's
+     *                        slot is found with a mask; {@link SharedQueue#capacity()} reports the rounded count);
+     *                        must round to an existing queue's.
      * @param maxMessageBytes largest message (1 byte to 16 MiB); must match an existing queue's.
      * @return the queue of that name, created empty if new.
      */
@@ -331,28 +352,51 @@ public final class SharedRegion implements SharedSpace
             throw new IllegalArgumentException("queue " + name + " slots " + slots + " out of range: expected " +
                 QueueDescriptor.MIN_SLOTS + " to " + QueueDescriptor.MAX_SLOTS);
         }
+        final int ring = org.agrona.BitUtil.findNextPositivePowerOfTwo(slots);
         if (maxMessageBytes < 1 || maxMessageBytes > QueueDescriptor.MAX_MESSAGE_BYTES)
         {
             throw new IllegalArgumentException("queue " + name + " max message bytes " + maxMessageBytes +
                 " out of range: expected 1 to " + QueueDescriptor.MAX_MESSAGE_BYTES);
         }
         checkOpen();
+        if (mapped.layout().processSlots() > QueueDescriptor.MAX_PROCESS_SLOTS)
+        {
+            throw new IllegalStateException("queue " + name + " cannot be held by a region of " +
+                mapped.layout().processSlots() + " process slots: a queue's slot word names its claimer in 8 bits " +
+                "of process slot, so queues need maxProcesses <= " + QueueDescriptor.MAX_PROCESS_SLOTS);
+        }
         final int stride = QueueDescriptor.slotStride(maxMessageBytes);
         final EntryRecord entry = mapped.directory().getOrCreate(
-            attachment.processStamp(), name, EntryType.QUEUE, slots, maxMessageBytes,
+            attachment.processStamp(), name, EntryType.QUEUE, ring, maxMessageBytes,
             offset ->
             {
                 // Plain writes: published by the directory's release store of the record's READY state.
                 final AtomicBuffer buffer = mapped.buffer();
-                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, slots);
+                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, ring);
                 buffer.putInt(offset + QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET, maxMessageBytes);
                 buffer.putInt(offset + QueueDescriptor.SLOT_STRIDE_OFFSET, stride);
-                for (int i = 0; i < slots; i++)
+                for (int i = 0; i < ring; i++)
                 {
                     buffer.putLong(offset + QueueDescriptor.SLOTS_START + i * stride, i);
                 }
             });
-        return new MappedQueue(entry.name(), view(entry), attachment, Sleepers.get(), slots, maxMessageBytes, stride);
+        final AtomicBuffer view = view(entry);
+        // Plain reads: the entry was published by the directory's release store of READY, read with acquire.
+        final int storedStride = view.getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
+        if (view.getInt(QueueDescriptor.SLOTS_OFFSET) != ring ||
+            view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) != maxMessageBytes ||
+            storedStride < QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes ||
+            storedStride % QueueDescriptor.SLOT_ALIGNMENT != 0 ||
+            QueueDescriptor.SLOTS_START + (long)ring * storedStride > entry.dataBytes())
+        {
+            throw new IllegalStateException("queue " + name + " in " + path + " holds " +
+                view.getInt(QueueDescriptor.SLOTS_OFFSET) + " slots of stride " + storedStride + " for " +
+                view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) + "-byte messages in " + entry.dataBytes() +
+                " bytes: expected " + ring + " slots of " + maxMessageBytes + " bytes, a stride of at least " +
+                (QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes) + " (a multiple of " +
+                QueueDescriptor.SLOT_ALIGNMENT + ") that fits (a corrupt file)");
+        }
+        return new MappedQueue(entry.name(), view, attachment, Sleepers.get(), ring, maxMessageBytes, storedStride);
     }
 
     @Override
@@ -435,10 +479,10 @@ public final class SharedRegion implements SharedSpace
     private SharedSemaphore semaphore(
         final String name, final int permits, final EntryType type, final MappedSemaphore.Bound bound)
     {
-        if (permits < 0)
+        if (permits < 0 && bound == MappedSemaphore.Bound.BOUNDED)
         {
-            throw new IllegalArgumentException("permits " + permits + " for semaphore " + name +
-                " is negative: expected 0 or more");
+            throw new IllegalArgumentException("permits " + permits + " for bounded semaphore " + name +
+                " is negative: expected 0 or more (only an unbounded semaphore may start below zero)");
         }
         checkOpen();
         final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name, type, permits, 0,
@@ -483,6 +527,8 @@ public final class SharedRegion implements SharedSpace
         private long capacity = -1;
         private Set<PosixFilePermission> permissions = DEFAULT_PERMISSIONS;
         private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
+        private int maxEntries = -1;
+        private int maxProcesses = -1;
 
         private Builder(final Path path)
         {
@@ -525,13 +571,53 @@ public final class SharedRegion implements SharedSpace
         }
 
         /**
+         * Sets how many named entries a region this builder creates can hold (its directory records). The
+         * directory is sized once, at creation: {@code 192 + 16..32} bytes of capacity per entry allowed, and a
+         * lookup by name costs the same at any fill. An existing region keeps the number it was created with.
+         *
+         * @param maxEntries 1 or more (default: one per 4 KiB of capacity, at least 64).
+         * @return this builder.
+         * @throws IllegalArgumentException if it is less than 1.
+         */
+        public Builder maxEntries(final int maxEntries)
+        {
+            if (maxEntries < 1)
+            {
+                throw new IllegalArgumentException("maxEntries " + maxEntries + " is less than 1");
+            }
+            this.maxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * Sets how many processes can be attached at once to a region this builder creates (its process-table
+         * slots; a process counts once however many handles it opens, and a dead or detached one frees its slot).
+         * Each slot costs 64 bytes, plus 64 bytes in every semaphore. An existing region keeps the number it was
+         * created with.
+         *
+         * @param maxProcesses 1 to 65535 (default: one per 256 KiB of capacity, from 128 to 255). A region with
+         *                     more than 255 cannot hold queues yet (a queue's slot word has 8 bits of process slot).
+         * @return this builder.
+         * @throws IllegalArgumentException if it is out of range.
+         */
+        public Builder maxProcesses(final int maxProcesses)
+        {
+            if (maxProcesses < 1 || maxProcesses > RegionLayout.MAX_PROCESSES)
+            {
+                throw new IllegalArgumentException("maxProcesses " + maxProcesses + " is out of range: expected 1 " +
+                    "to " + RegionLayout.MAX_PROCESSES);
+            }
+            this.maxProcesses = maxProcesses;
+            return this;
+        }
+
+        /**
          * @return a new region; see {@link SharedRegion#create}.
          * @throws IOException as {@link SharedRegion#create}.
          */
         public SharedRegion create() throws IOException
         {
-            final RegionLayout layout = RegionLayout.forCapacity(capacity);
-            return attach(RegionFiles.create(path, layout, permissions));
+            return attach(RegionFiles.create(path, layout(), permissions));
         }
 
         /**
@@ -549,7 +635,7 @@ public final class SharedRegion implements SharedSpace
          */
         public SharedRegion openOrCreate() throws IOException
         {
-            final RegionLayout layout = RegionLayout.forCapacity(capacity);
+            final RegionLayout layout = layout();
             for (int attempt = 0; ; attempt++)
             {
                 try
@@ -572,6 +658,13 @@ public final class SharedRegion implements SharedSpace
                     }
                 }
             }
+        }
+
+        private RegionLayout layout()
+        {
+            final RegionLayout defaults = RegionLayout.forCapacity(capacity);
+            return RegionLayout.of(capacity, maxProcesses > 0 ? maxProcesses : defaults.processSlots(),
+                maxEntries > 0 ? maxEntries : defaults.maxEntries());
         }
 
         private SharedRegion attach(final MappedRegion region)

@@ -26,6 +26,11 @@ final class Internals
         return ((AbstractMappedLock)lock).lastDeadOwnerPid();
     }
 
+    static int waiters(final RobustLock lock)
+    {
+        return ((AbstractMappedLock)lock).waiters();
+    }
+
     static long recoveredPermits(final SharedSemaphore semaphore)
     {
         return ((MappedSemaphore)semaphore).recoveredPermits();
@@ -49,6 +54,11 @@ final class Internals
     static long lostWithDeadConsumers(final SharedQueue queue)
     {
         return ((MappedQueue)queue).lostWithDeadConsumers();
+    }
+
+    static boolean recoverAtHead(final SharedQueue queue)
+    {
+        return ((MappedQueue)queue).recoverAtHead();
     }
 
     static int waiters(final SharedCondition condition)

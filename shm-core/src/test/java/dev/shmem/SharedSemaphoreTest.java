@@ -48,6 +48,15 @@ class SharedSemaphoreTest extends SemaphoreConformanceTest
     }
 
     @Test
+    void onlyAnUnboundedSemaphoreMayStartBelowZero()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> region.boundedSemaphore("nb", -1));
+        assertTrue(ex.getMessage().contains("-1") && ex.getMessage().contains("bounded"), ex.getMessage());
+        assertEquals(-1, region.semaphore("nu", -1).availablePermits());
+    }
+
+    @Test
     void unboundedSemaphoreMayGrowPastItsInitialPermits()
     {
         final SharedSemaphore s = region.semaphore("u", 1);

@@ -101,6 +101,10 @@ public final class Pools
         "cooled-dead-owner-lock", DeadOwnerLock::create, Pools::plantDeadOwner, DEAD_OWNER_LOCK_REGIONS,
         Duration.ofNanos(TestHook.livenessIntervalNanos()).plusMillis(1));
 
+    /** A queue, empty and open, where a dead producer can be planted (see {@link DeadProducerQueue}). */
+    public static final EntryPool<DeadProducerQueue> DEAD_PRODUCER_QUEUES = new EntryPool<>("dead-producer-queue",
+        DeadProducerQueue::create, queue -> requireEmptyAndOpen(queue.queue()));
+
     /** Barriers take a state line, a ledger line per process slot and a ring (8.3 KiB): regions of 1 MiB. */
     private static final PoolRegions BARRIER_REGIONS = new PoolRegions(1 << 20, 96);
 
@@ -153,8 +157,8 @@ public final class Pools
     public static List<EntryPool<?>> all()
     {
         return List.of(INTS, LONGS, DOUBLES, INT_ARRAYS, LONG_ARRAYS, DOUBLE_ARRAYS, LOCKS, REENTRANT_LOCKS,
-            SEMAPHORES_0, SEMAPHORES_1, SEMAPHORES_2, BOUNDED_SEMAPHORES_1, QUEUES, DEAD_OWNER_LOCKS,
-            COOLED_DEAD_OWNER_LOCKS, EVENTS, BARRIERS_2, LOCKS_WITH_CONDITION);
+            SEMAPHORES_0, SEMAPHORES_1, SEMAPHORES_2, BOUNDED_SEMAPHORES_1, QUEUES, DEAD_PRODUCER_QUEUES,
+            DEAD_OWNER_LOCKS, COOLED_DEAD_OWNER_LOCKS, EVENTS, BARRIERS_2, LOCKS_WITH_CONDITION);
     }
 
     private static EntryPool<SharedSemaphore> semaphores(final String kind, final int permits)

@@ -143,6 +143,15 @@ public abstract class ChildScenario implements Scenario
     }
 
     /**
+     * @return the name of a worker counter whose value is operations made outside the harness thread (a second
+     * thread of the same JVM, for a j.u.c baseline), added to the scenario's operations and ops/s; null if none.
+     */
+    protected String extraOpsCounter()
+    {
+        return null;
+    }
+
+    /**
      * @return a remark shown with the result, or null.
      */
     protected String note()
@@ -282,6 +291,12 @@ public abstract class ChildScenario implements Scenario
             {
                 opsPerSecond += report.opsPerSecond();
                 measuredOps += report.measuredOps();
+                final Long extra = extraOpsCounter() == null ? null : report.counters().get(extraOpsCounter());
+                if (extra != null)
+                {
+                    opsPerSecond += extra * 1e9 / report.measuredNanos();
+                    measuredOps += extra;
+                }
             }
             if (report.latency() != null)
             {

@@ -353,6 +353,14 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
         return word.lastDeadOwnerPid();
     }
 
+    /**
+     * @return the number of threads of all processes registered as waiting for the lock (a snapshot).
+     */
+    public final int waiters()
+    {
+        return word.waiters();
+    }
+
     @Override
     public final String toString()
     {

@@ -39,7 +39,9 @@ public final class Scenarios
                 "Python multiprocessing: with value.get_lock(): value.value += 1 (Value('q'))"),
             new PythonScenario(PYTHON_SEMAPHORE, "semaphore",
                 "Python multiprocessing: Semaphore(1).acquire(); release()"),
+            new JucLockIncrement(),
             new LockedIncrement(),
+            new JucSemaphorePairs(),
             new SemaphorePairs(),
             new LockPingPong(),
             new BlockedWaiterCpu(),
@@ -48,6 +50,12 @@ public final class Scenarios
             new PythonScenario(PYTHON_QUEUE1K, "queue1k",
                 "Python multiprocessing: Queue(), producers put(1 KiB bytes), consumers get()"),
             new Queue8Bytes(),
-            new Queue1KiB());
+            new Queue1KiB(),
+            new RingThroughput.ManyToOne8(),
+            new RingThroughput.OneToOne8(),
+            new RingThroughput.Queue8(),
+            new RingThroughput.ManyToOne1KiB(),
+            new RingThroughput.OneToOne1KiB(),
+            new RingThroughput.Queue1KiB());
     }
 }
