@@ -7,6 +7,8 @@ Measures what Python users would use for the same job, with N processes on one m
   semaphore   `sem.acquire(); sem.release()` pairs on a `multiprocessing.Semaphore(1)`
   queue8      `multiprocessing.Queue()`: producers `put` 8-byte `bytes`, consumers `get` them
   queue1k     the same with 1024-byte `bytes`
+  dict8       `d[key] = value; d[key]` on a `Manager().dict()`: a random key of 65,536 ints, an 8-byte `bytes`
+  dict100     the same with 100-byte values
   pool_apply  `Pool(N).apply_async(empty, (None,)).get()` one after the other (round trip of an empty task)
   pool_map    `Pool(N).map(empty, range(--tasks), chunksize)` repeated (throughput of empty tasks)
   heavy       the seed article's `heavy_task(n)` (a sum of square roots) on --tasks inputs: sequential in one
@@ -47,6 +49,8 @@ SEQUENCE_BITS = 48
 SEQUENCE_MASK = (1 << SEQUENCE_BITS) - 1
 QUEUE_MESSAGE_BYTES = {"queue8": 8, "queue1k": 1024}
 LOCK_SCENARIOS = ["value_lock", "semaphore"]
+DICT_VALUE_BYTES = {"dict8": 8, "dict100": 100}
+DICT_KEYS = 65536
 POOL_SCENARIOS = ["pool_apply", "pool_map", "heavy"]
 SYNC_SCENARIOS = ["barrier", "condition"]
 
@@ -92,6 +96,20 @@ def _semaphore_op(sem, handoffs):
     return op
 
 
+def _dict_op(d, size, index):
+    import random
+    rng = random.Random(index)
+    value = bytes([index % 256]) * size
+    randrange = rng.randrange
+
+    def op():
+        key = randrange(DICT_KEYS)
+        d[key] = value
+        if len(d[key]) != size:
+            raise RuntimeError("worker %d: key %d read back with another length" % (index, key))
+    return op
+
+
 def _check(deadline, index):
     if time.monotonic() > deadline:
         raise RuntimeError("worker %d: the run was not stopped in time (has the parent died?)" % index)
@@ -99,7 +117,12 @@ def _check(deadline, index):
 
 def _worker(scenario, shared, holder, phase, barrier, results, index, timeout, run_seconds):
     handoffs = None if holder is None else _Handoffs(holder, index + 1)
-    op = _value_lock_op(shared, handoffs) if scenario == "value_lock" else _semaphore_op(shared, handoffs)
+    if scenario in DICT_VALUE_BYTES:
+        op = _dict_op(shared, DICT_VALUE_BYTES[scenario], index)
+    elif scenario == "value_lock":
+        op = _value_lock_op(shared, handoffs)
+    else:
+        op = _semaphore_op(shared, handoffs)
     barrier.wait(timeout)
     deadline = time.monotonic() + timeout
     while phase.value == WAITING:
@@ -151,8 +174,10 @@ def _run_phases(workers, barrier, phase, results, args):
                 w.join(5)
 
 
-def _lock_main(args):
-    if args.scenario == "value_lock":
+def _lock_main(args, shared=None):
+    if shared is not None:
+        pass
+    elif args.scenario == "value_lock":
         shared = mp.Value("q", 0)
     else:
         shared = mp.Semaphore(1)
@@ -453,7 +478,7 @@ def _sync_main(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", choices=LOCK_SCENARIOS + list(QUEUE_MESSAGE_BYTES) + POOL_SCENARIOS +
-                        SYNC_SCENARIOS,
+                        SYNC_SCENARIOS + list(DICT_VALUE_BYTES),
                         required=True)
     parser.add_argument("--processes", type=int, default=2, help="processes (pool: workers)")
     parser.add_argument("--warmup", type=float, default=1.0, help="seconds")
@@ -480,6 +505,9 @@ def main():
         return _pool_main(args)
     if args.scenario in SYNC_SCENARIOS:
         return _sync_main(args)
+    if args.scenario in DICT_VALUE_BYTES:
+        with mp.Manager() as manager:
+            return _lock_main(args, manager.dict())
     return _lock_main(args)
 
 

@@ -3,6 +3,11 @@ package dev.shmem;
 import dev.shmem.internal.lock.MappedLock;
 import dev.shmem.internal.lock.MappedReentrantLock;
 import dev.shmem.internal.lock.MappedSemaphore;
+import dev.shmem.internal.map.Codec;
+import dev.shmem.internal.map.Codecs;
+import dev.shmem.internal.map.MapDescriptor;
+import dev.shmem.internal.map.MapGeometry;
+import dev.shmem.internal.map.MappedMap;
 import dev.shmem.internal.queue.MappedQueue;
 import dev.shmem.internal.sync.BarrierDescriptor;
 import dev.shmem.internal.sync.CountDownLatchDescriptor;
@@ -19,6 +24,7 @@ import dev.shmem.internal.value.MappedLongArray;
 import dev.shmem.internal.lock.LockWord;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.AgronaAccess;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
@@ -55,9 +61,9 @@ import java.util.Set;
  * <h2>Entries</h2>
  * Values ({@link #intValue}, {@link #longValue}, {@link #doubleValue}), arrays ({@link #intArray},
  * {@link #longArray}, {@link #doubleArray}), locks ({@link #lock}, {@link #reentrantLock}), semaphores
- * ({@link #semaphore}, {@link #boundedSemaphore}), queues ({@link #queue}), events ({@link #event}), barriers
- * ({@link #barrier}), count-down latches ({@link #countDownLatch}) and the locks' named conditions
- * ({@link RobustLock#newCondition(String)}, entry {@code lockName/conditionName}). Every factory method is
+ * ({@link #semaphore}, {@link #boundedSemaphore}), queues ({@link #queue}), maps ({@link #map}), events
+ * ({@link #event}), barriers ({@link #barrier}), count-down latches ({@link #countDownLatch}) and the locks' named
+ * conditions ({@link RobustLock#newCondition(String)}, entry {@code lockName/conditionName}). Every factory method is
  * get-or-create by name: the first caller in
  * any process creates the entry (zero-filled), later callers in any process get the same memory. A name is 1 to
  * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
@@ -157,9 +163,12 @@ public final class SharedRegion implements SharedSpace
     /**
      * @param path the region file.
      * @return a builder for the less common options (permissions, initialisation timeout).
+     * @throws IllegalStateException if this JVM was started without
+     *         {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} (so do every factory above).
      */
     public static Builder builder(final Path path)
     {
+        AgronaAccess.check();
         return new Builder(path);
     }
 
@@ -399,12 +408,81 @@ public final class SharedRegion implements SharedSpace
         return new MappedQueue(entry.name(), view, attachment, Sleepers.get(), ring, maxMessageBytes, storedStride);
     }
 
+    /**
+     * @param name          entry name.
+     * @param keyType       key type: {@code String}, {@code Long}, {@code Integer}, {@code Double}, {@code byte[]}
+     *                      or any {@link java.io.Serializable} type (Java serialization); must match an existing
+     *                      map's.
+     * @param valueType     value type, as {@code keyType}.
+     * @param maxEntries    most entries (1 to 2^24); must match an existing map's.
+     * @param maxEntryBytes most bytes of one encoded key plus value (1 to 1 MiB); must match an existing map's.
+     * @return the map of that name, created empty if new.
+     * @throws IllegalArgumentException if a type has no codec or a size is out of range.
+     * @throws IllegalStateException    if the name exists as another entry, or as a map of other types or sizes.
+     * @throws RegionFullException      if a new map does not fit in the region.
+     */
     @Override
     public <K, V> SharedMap<K, V> map(
         final String name, final Class<K> keyType, final Class<V> valueType, final int maxEntries,
         final int maxEntryBytes)
     {
-        throw new UnsupportedOperationException("map: in progress");
+        return map(name, Codecs.forClass(Objects.requireNonNull(keyType, "keyType")),
+            Codecs.forClass(Objects.requireNonNull(valueType, "valueType")), maxEntries, maxEntryBytes);
+    }
+
+    /**
+     * A map whose keys and values your own codecs encode. Keys are equal when their encoded bytes are.
+     *
+     * @param name          entry name.
+     * @param keyCodec      key codec; its {@link MapCodec#typeName()} must match an existing map's key type name.
+     * @param valueCodec    value codec, as {@code keyCodec}.
+     * @param maxEntries    most entries (1 to 2^24); must match an existing map's.
+     * @param maxEntryBytes most bytes of one encoded key plus value (1 to 1 MiB); must match an existing map's.
+     * @param <K>           key type.
+     * @param <V>           value type.
+     * @return the map of that name, created empty if new.
+     * @throws IllegalArgumentException if a size is out of range.
+     * @throws IllegalStateException    if the name exists as another entry, or as a map of other types or sizes.
+     * @throws RegionFullException      if a new map does not fit in the region.
+     */
+    public <K, V> SharedMap<K, V> map(
+        final String name, final MapCodec<K> keyCodec, final MapCodec<V> valueCodec, final int maxEntries,
+        final int maxEntryBytes)
+    {
+        return map(name, Codecs.forUser(Objects.requireNonNull(keyCodec, "keyCodec")),
+            Codecs.forUser(Objects.requireNonNull(valueCodec, "valueCodec")), maxEntries, maxEntryBytes);
+    }
+
+    private <K, V> SharedMap<K, V> map(
+        final String name, final Codec<K> keys, final Codec<V> values, final int maxEntries, final int maxEntryBytes)
+    {
+        if (maxEntries < 1 || maxEntries > MapDescriptor.MAX_ENTRIES)
+        {
+            throw new IllegalArgumentException("map " + name + " max entries " + maxEntries +
+                " out of range: expected 1 to " + MapDescriptor.MAX_ENTRIES);
+        }
+        if (maxEntryBytes < 1 || maxEntryBytes > MapDescriptor.MAX_ENTRY_BYTES)
+        {
+            throw new IllegalArgumentException("map " + name + " max entry bytes " + maxEntryBytes +
+                " out of range: expected 1 to " + MapDescriptor.MAX_ENTRY_BYTES);
+        }
+        checkOpen();
+        final MapGeometry geometry = new MapGeometry(maxEntries, maxEntryBytes);
+        final boolean[] created = new boolean[1];
+        final EntryRecord entry = mapped.directory().getOrCreate(
+            attachment.processStamp(), name, EntryType.MAP, maxEntries, maxEntryBytes,
+            offset ->
+            {
+                created[0] = true;
+                geometry.initialize(new UnsafeBuffer(mapped.buffer(), offset,
+                    (int)MapDescriptor.length(maxEntries, maxEntryBytes)), keys.typeName(), values.typeName());
+            });
+        final AtomicBuffer buffer = view(entry);
+        if (!created[0])
+        {
+            geometry.check(entry.name(), buffer, keys.typeName(), values.typeName());
+        }
+        return new MappedMap<>(entry.name(), buffer, geometry, keys, values, attachment, Sleepers.get());
     }
 
     /**

@@ -130,8 +130,15 @@ class ChaosTest
                 "the last dead owner " + deadOwner + " is one of the killed pids " + killedPids);
 
             final SharedSemaphore permits = region.semaphore("permits", PERMITS);
-            assertTrue(permits.tryAcquire(PERMITS, 10, TimeUnit.SECONDS), "every permit comes back, " +
-                permits.availablePermits() + " available");
+            if (!permits.tryAcquire(PERMITS, 10, TimeUnit.SECONDS))
+            {
+                try (dev.shmem.inspect.RegionInspector inspector = dev.shmem.inspect.RegionInspector.open(path))
+                {
+                    throw new AssertionError("seed " + seed + ": not every permit came back: " +
+                        permits.availablePermits() + " available of " + PERMITS + " after " + kills + " kills; " +
+                        inspector.semaphore("permits").orElse(null) + "; processes " + inspector.processes());
+                }
+            }
             permits.release(PERMITS);
             assertEquals(PERMITS, permits.availablePermits());
 

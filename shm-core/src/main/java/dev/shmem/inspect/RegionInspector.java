@@ -6,6 +6,7 @@ import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.liveness.ProcessTableDescriptor;
 import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
+import dev.shmem.internal.map.MapGeometry;
 import dev.shmem.internal.queue.QueueDescriptor;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
@@ -243,6 +244,10 @@ public final class RegionInspector implements AutoCloseable
                 break;
             case QUEUE:
                 summary = queueSummary(queue(record));
+                break;
+            case MAP:
+                summary = MapGeometry.entriesNow(buffer, record.dataOffset(), (int)record.length()) + " of " +
+                    record.length() + " entries used, up to " + record.parameter() + " bytes each";
                 break;
             default:
                 summary = valueSummary(record);

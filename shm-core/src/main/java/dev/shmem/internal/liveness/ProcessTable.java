@@ -43,9 +43,9 @@ public final class ProcessTable
     }
 
     /**
-     * Claims a slot for this process: a free one, else one whose process is dead. Free slots are looked for
-     * first, from a place that depends on the pid (so processes attaching at once rarely race for one slot), with
-     * one read per slot; liveness (a {@code /proc} read per occupied slot) is checked only when none is free.
+     * Claims a slot for this process: the first free one, else the first whose process is dead. Free slots are
+     * looked for first, with one read per slot; liveness (a {@code /proc} read per occupied slot) is checked only
+     * when none is free.
      *
      * @return the process stamp of the claimed slot.
      * @throws IllegalStateException if every slot belongs to a live process, naming the {@code maxProcesses} option.
@@ -53,12 +53,10 @@ public final class ProcessTable
     public long attach()
     {
         final long pid = ProcessLiveness.selfPid();
-        final int first = (int)Long.remainderUnsigned(pid, slots);
         for (int pass = 0; pass < 2; pass++)
         {
-            for (int i = 0; i < slots; i++)
+            for (int slot = 0; slot < slots; slot++)
             {
-                final int slot = (first + i) % slots;
                 final int base = ProcessTableDescriptor.slotOffset(slot);
                 final long current = table.getLongVolatile(base + PID_OFFSET);
                 final boolean claimable = pass == 0 ? current == 0 : current != 0 && !isSlotProcessAlive(slot);

@@ -4,6 +4,7 @@ import dev.shmem.RegionCorruptException;
 import dev.shmem.RegionFullException;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
+import dev.shmem.internal.map.MapDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
 import dev.shmem.internal.sync.BarrierDescriptor;
 
@@ -289,6 +290,8 @@ public final class Directory
                 return QueueDescriptor.length(length, parameter);
             case BARRIER:
                 return BarrierDescriptor.length(processSlots);
+            case MAP:
+                return MapDescriptor.length(length, parameter);
             default:
                 return type.unitBytes();
         }
@@ -459,6 +462,12 @@ public final class Directory
                 " slots and max message bytes " + parameter + ", expected " + QueueDescriptor.MIN_SLOTS + " to " +
                 QueueDescriptor.MAX_SLOTS + " slots of 1 to " + QueueDescriptor.MAX_MESSAGE_BYTES + " bytes");
         }
+        if (type == EntryType.MAP && (length < 1 || length > MapDescriptor.MAX_ENTRIES || parameter < 1 ||
+            parameter > MapDescriptor.MAX_ENTRY_BYTES))
+        {
+            throw new RegionCorruptException(where + " (" + Names.quote(name) + ") has " + length +
+                " max entries and " + parameter + " max entry bytes");
+        }
         final long expectedBytes = dataBytes(type, length, parameter, layout.processSlots());
         if (dataBytes != expectedBytes)
         {
@@ -500,7 +509,8 @@ public final class Directory
     private static EntryRecord checkRequest(
         final EntryRecord existing, final EntryType type, final long length, final long parameter)
     {
-        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE || type == EntryType.BARRIER;
+        final boolean sizeMatters = type.isArray() || type == EntryType.QUEUE || type == EntryType.BARRIER ||
+            type == EntryType.MAP;
         if (existing.type() != type || (sizeMatters && existing.length() != length))
         {
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
@@ -511,6 +521,12 @@ public final class Directory
             throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
                 existing.type().describe(existing.length()) + " of messages up to " + existing.parameter() +
                 " bytes, requested with messages up to " + parameter + " bytes");
+        }
+        if (type == EntryType.MAP && existing.parameter() != parameter)
+        {
+            throw new IllegalStateException("entry " + Names.quote(existing.name()) + " exists as " +
+                existing.type().describe(existing.length()) + " of up to " + existing.parameter() +
+                " bytes each, requested with entries of up to " + parameter + " bytes");
         }
         return existing;
     }

@@ -26,7 +26,8 @@ public enum EntryType
     COUNT_DOWN_LATCH(14, "count-down latch", CountDownLatchDescriptor.LENGTH, false),
     CONDITION(15, "condition", ConditionDescriptor.LENGTH, false),
     /** A process's wait table (dev.shmem.internal.diag.WaitTableDescriptor), for deadlock detection. */
-    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true);
+    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true),
+    MAP(16, "map", 0, false);
 
     private static final EntryType[] BY_CODE = new EntryType[32];
 
@@ -106,6 +107,8 @@ public enum EntryType
                 return displayName + " of " + length + " parties";
             case COUNT_DOWN_LATCH:
                 return displayName + " of initial count " + length;
+            case MAP:
+                return displayName + " of " + length + " entries";
             default:
                 return displayName;
         }

@@ -236,8 +236,8 @@ public final class RegionFiles
             }
             if (System.currentTimeMillis() >= deadline)
             {
-                throw new InvalidRegionException(path, notReady + ", expected READY: not a region, or its " +
-                    "creator died before initialising it");
+                throw new InvalidRegionException(path, notReady + " and was never marked ready: not a region, " +
+                    "or the process creating it died before finishing");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
