@@ -41,7 +41,10 @@ abstract class ConditionConformanceTest
     }
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** Waiters count themselves here, holding the lock, just before they await. */
+    private final AtomicInteger entered = new AtomicInteger();
     private int created;
+    private int queued;
 
     /**
      * @param name a name unique in the test.
@@ -106,6 +109,7 @@ abstract class ConditionConformanceTest
             lock.lock();
             try
             {
+                entered.incrementAndGet();
                 while (!ready[0])
                 {
                     cond.await();
@@ -168,6 +172,7 @@ abstract class ConditionConformanceTest
             lock.lock();
             try
             {
+                entered.incrementAndGet();
                 cond.await();
                 return lock.getHoldCount();
             }
@@ -274,6 +279,7 @@ abstract class ConditionConformanceTest
             try
             {
                 victim.set(Thread.currentThread());
+                entered.incrementAndGet();
                 cond.await();
                 return false;
             }
@@ -330,6 +336,7 @@ abstract class ConditionConformanceTest
             try
             {
                 victim.set(Thread.currentThread());
+                entered.incrementAndGet();
                 cond.awaitUninterruptibly();
                 return Thread.currentThread().isInterrupted();
             }
@@ -365,6 +372,7 @@ abstract class ConditionConformanceTest
             lock.lock();
             try
             {
+                entered.incrementAndGet();
                 return a.await(300, TimeUnit.MILLISECONDS);
             }
             finally
@@ -463,12 +471,13 @@ abstract class ConditionConformanceTest
         assertEquals(producers * perProducer, seen.cardinality());
     }
 
-    private static int awaitOnce(final Lock lock, final Condition cond, final AtomicInteger order)
+    private int awaitOnce(final Lock lock, final Condition cond, final AtomicInteger order)
         throws InterruptedException
     {
         lock.lock();
         try
         {
+            entered.incrementAndGet();
             cond.await();
             return order.incrementAndGet();
         }
@@ -479,12 +488,20 @@ abstract class ConditionConformanceTest
     }
 
     /**
-     * Waits until a thread is waiting on {@code cond}: it has released the lock inside await.
+     * Waits until one more thread is waiting on {@code cond}: it has counted itself in {@link #entered} holding the
+     * lock, and released the lock inside await.
      */
     private void awaitQueued(final TestLock lock, final Condition cond) throws Exception
     {
-        // Portable: the waiter took the lock before awaiting; once the lock is free again, it is waiting.
+        // Portable: the waiter counted itself holding the lock just before awaiting; once the lock is free again
+        // after that, it is waiting.
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (entered.get() <= queued)
+        {
+            assertTrue(System.nanoTime() < deadline, "no thread reached await");
+            Thread.sleep(1);
+        }
+        queued++;
         while (true)
         {
             Thread.sleep(20);

@@ -137,7 +137,14 @@ abstract class EventConformanceTest
     void aWaiterPresentAtASetReturnsTrueEvenIfClearFollowsAtOnce() throws Exception
     {
         final Verbs event = event();
-        final Future<Boolean> waiter = threads.submit(() -> event.await(30, TimeUnit.SECONDS));
+        final java.util.concurrent.CountDownLatch entering = new java.util.concurrent.CountDownLatch(1);
+        final Future<Boolean> waiter = threads.submit(() ->
+        {
+            entering.countDown();
+            return event.await(30, TimeUnit.SECONDS);
+        });
+        // Robust under load: the waiter is about to call await; give it 100 ms more to be inside.
+        assertTrue(entering.await(10, TimeUnit.SECONDS));
         Thread.sleep(100);
         event.set();
         event.clear();

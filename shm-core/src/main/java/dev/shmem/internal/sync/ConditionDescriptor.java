@@ -34,9 +34,9 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *
  * <p>A slot's status is {@link #FREE}, {@link #WAITING} or {@link #SIGNALLED}. The lock holder claims a free slot
  * (owner first, then a volatile store of {@code (ticket, WAITING)}), so tickets give the order of waiters.
- * {@code signal} (lock held) CASes the oldest waiting slot to {@code SIGNALLED} and wakes its event count; a waiter
- * that times out or is interrupted CASes its slot from {@code WAITING} to {@code FREE}, so exactly one of the two
- * wins. A signalled waiter frees its slot once it holds the lock again; a signalled slot whose owner died is freed
+ * {@code signal} (lock held) CASes the oldest waiting slot to {@code SIGNALLED} and wakes its event count once the
+ * signaller releases the lock ({@link DeferredWakes}); a waiter that times out or is interrupted CASes its slot
+ * from {@code WAITING} to {@code FREE}, so exactly one of the two wins. A signalled waiter frees its slot once it holds the lock again; a signalled slot whose owner died is freed
  * by a live waiter, which grants the signal to the oldest live waiting slot.
  */
 public final class ConditionDescriptor

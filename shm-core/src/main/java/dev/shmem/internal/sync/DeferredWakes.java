@@ -15,7 +15,8 @@ import java.util.ArrayDeque;
  */
 public final class DeferredWakes
 {
-    private static final ThreadLocal<ArrayDeque<EventCount>> PENDING = ThreadLocal.withInitial(ArrayDeque::new);
+    /** Null until the thread first signals: a thread that only locks and unlocks allocates nothing. */
+    private static final ThreadLocal<ArrayDeque<EventCount>> PENDING = new ThreadLocal<>();
 
     private DeferredWakes()
     {
@@ -26,7 +27,13 @@ public final class DeferredWakes
      */
     static void defer(final EventCount events)
     {
-        PENDING.get().add(events);
+        ArrayDeque<EventCount> pending = PENDING.get();
+        if (pending == null)
+        {
+            pending = new ArrayDeque<>();
+            PENDING.set(pending);
+        }
+        pending.add(events);
     }
 
     /**
@@ -35,6 +42,10 @@ public final class DeferredWakes
     public static void flush()
     {
         final ArrayDeque<EventCount> pending = PENDING.get();
+        if (pending == null)
+        {
+            return;
+        }
         for (EventCount events = pending.poll(); events != null; events = pending.poll())
         {
             events.signal(1);
