@@ -217,15 +217,7 @@ public final class RegionInspector implements AutoCloseable
 
     private Optional<EntryRecord> find(final String name)
     {
-        final EntryRecord[] found = new EntryRecord[1];
-        region.directory().forEach(record ->
-        {
-            if (found[0] == null && record.name().equals(name))
-            {
-                found[0] = record;
-            }
-        });
-        return Optional.ofNullable(found[0]);
+        return Optional.ofNullable(region.directory().find(name));
     }
 
     private RegionSnapshot.Entry entry(final EntryRecord record)
@@ -262,13 +254,23 @@ public final class RegionInspector implements AutoCloseable
      */
     public RegionSnapshot snapshot()
     {
+        return snapshot("");
+    }
+
+    /**
+     * @param prefix a name prefix ({@code ""} for all): only entries whose names start with it are read.
+     * @return what the region holds now, restricted to those entries (the header, processes and deadlocks are
+     * always whole).
+     */
+    public RegionSnapshot snapshot(final String prefix)
+    {
         final List<RegionSnapshot.Entry> entries = new ArrayList<>();
         final List<RegionSnapshot.Lock> locks = new ArrayList<>();
         final List<RegionSnapshot.Semaphore> semaphores = new ArrayList<>();
         final List<RegionSnapshot.Queue> queues = new ArrayList<>();
         region.directory().forEach(record ->
         {
-            if (record.type() == EntryType.WAIT_TABLE)
+            if (record.type() == EntryType.WAIT_TABLE || !record.name().startsWith(prefix))
             {
                 return;
             }
