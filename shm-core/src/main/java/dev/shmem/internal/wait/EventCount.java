@@ -157,10 +157,26 @@ public final class EventCount
     public void signal(final int count)
     {
         // Volatile read after the caller's volatile state write: pairs with prepare()'s increment.
-        if (buffer.getIntVolatile(waitersOffset) > 0)
+        final int waiters = buffer.getIntVolatile(waitersOffset);
+        if (waiters > 0)
         {
             // Volatile RMW: changes the word every waiter and waker compares with.
             buffer.getAndAddInt(sequenceOffset, count == 1 ? ONE : ALL);
+            // This process's parked waiters are unparked here, without the waker's hop; the kernel is woken only
+            // if more threads are registered than are parked here (other processes', or ones about to park: those
+            // find the change when they queue). A thread registering after the waiter-count read above re-checks
+            // the state after it, so it needs no wake.
+            Watch local = watch;
+            if (local == null)
+            {
+                local = Watch.find(buffer, sequenceOffset);
+                watch = local;
+            }
+            final int parkedHere = local == null ? 0 : local.wakeLocal();
+            if (waiters <= parkedHere)
+            {
+                return;
+            }
             // Only wakers clear the flag (before they read the word and sleep), never a signaller whose wake
             // reached nobody: a signaller that saw the flag set and skipped its wake relies on the next waker to
             // sleep reading the word after clearing the flag, hence after this signaller's increment.
