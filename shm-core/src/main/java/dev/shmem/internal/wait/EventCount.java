@@ -19,8 +19,9 @@ import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
  * {@link Watch} of the word and parks with {@link LockSupport}; the watch's waker thread sleeps in the kernel on
  * the sequence word and unparks it when the word changes. A signaller first changes the state the waiter's
  * condition reads (with a volatile write or a CAS), then {@link #signal}s: if it sees waiters it increments the
- * sequence ({@link #ONE} for "wake one", {@link #ALL} for "wake all") and, unless a wake is already pending, sets
- * the flag and wakes every waker sleeping on the word ({@code FUTEX_WAKE}). Both sides do a volatile write followed by a volatile read of the other's word (waiters then
+ * sequence ({@link #ONE} for "wake one", {@link #ALL} for "wake all"), hands the change to its own process's
+ * parked waiters ({@link Watch#wakeLocal}), and, if more threads are registered than are parked in its process and
+ * unless a wake is already pending, sets the flag and wakes every waker sleeping on the word ({@code FUTEX_WAKE}). Both sides do a volatile write followed by a volatile read of the other's word (waiters then
  * sequence then state; state then waiters), so either the waiter's re-check sees the new state, or the signaller
  * sees the waiter and its increment changes the word after the waiter read it, which the waker sees (the kernel
  * compares the word with the waker's last value atomically with queueing it). A waker clears the pending flag
