@@ -163,16 +163,12 @@ public final class EventCount
         {
             // Volatile RMW: changes the word every waiter and waker compares with.
             buffer.getAndAddInt(sequenceOffset, count == 1 ? ONE : ALL);
-            // This process's parked waiters are unparked here, without the waker's hop; the kernel is woken only
-            // if more threads are registered than are parked here (other processes', or ones about to park: those
-            // find the change when they queue). A thread registering after the waiter-count read above re-checks
-            // the state after it, so it needs no wake.
-            Watch local = watch;
-            if (local == null)
-            {
-                local = Watch.find(buffer, sequenceOffset);
-                watch = local;
-            }
+            // This process's parked waiters (those that waited through this handle: its cached watch, so that a
+            // release allocates nothing) are unparked here, without the waker's hop; the kernel is woken only if
+            // more threads are registered than are parked here (other processes', other handles', or ones about to
+            // park: those find the change when they queue). A thread registering after the waiter-count read above
+            // re-checks the state after it, so it needs no wake.
+            final Watch local = watch;
             final int parkedHere = local == null ? 0 : local.wakeLocal();
             if (waiters <= parkedHere)
             {

@@ -83,14 +83,6 @@ final class Watch implements Runnable
     }
 
     /**
-     * @return this process's watch on the word if one exists, else null.
-     */
-    static Watch find(final AtomicBuffer buffer, final int sequenceOffset)
-    {
-        return WATCHES.get(new Key(buffer.byteArray(), buffer.addressOffset() + sequenceOffset));
-    }
-
-    /**
      * Called by a signaller of this process right after its increment: hands the change to this process's parked
      * waiters at once (no waker hop), as the waker would.
      *
