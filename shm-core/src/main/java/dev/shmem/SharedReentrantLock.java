@@ -7,7 +7,7 @@ package dev.shmem;
  *
  * <h2>Waiting and dead owners</h2>
  * As {@link SharedLock}: CAS fast path, brief spin, then the thread parks (bounded barging); a lock whose owner's
- * process died is taken over by a waiter within about 100 ms, with the hold count reset and the lock marked
+ * process died is taken over by a waiter within about 100 to 200 ms, with the hold count reset and the lock marked
  * inconsistent until {@link #markConsistent()}.
  *
  * <h2>Memory consistency effects</h2>

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * <h2>Dead processes</h2>
  * Each process's acquisitions minus its releases (never below zero) are kept in a per-process ledger in the
  * region, like System V's {@code SEM_UNDO}. When a process dies (or closes its last handle on the region) holding
- * permits, a waiter notices within about 100 ms and returns them; {@link #recoveredPermits()} counts them.
+ * permits, a waiter notices within about 100 to 200 ms and returns them (the mapped backend counts them:
+ * {@code RegionInspector.semaphore(name).recovered()}).
  * Consequences: a semaphore used to pass signals between processes (one only releases, another only acquires)
  * gets the acquirer's permits back if the acquirer dies; use a queue for hand-offs. A process killed in the few
  * nanoseconds between taking permits and recording them in its ledger leaks those permits (they are never

@@ -146,6 +146,82 @@ class ChildJvmTest
         }
     }
 
+    @Test
+    void theLogOfAChildThatSucceededIsRemovedUnlessKept() throws Exception
+    {
+        final ChildJvm ok = ChildJvm.builder(Printer.class).logDirectory(dir.path()).start();
+        ok.awaitSuccess(TIMEOUT);
+        assertTrue(Files.exists(ok.logFile()));
+        ok.close();
+        assertFalse(Files.exists(ok.logFile()), "log of a child that succeeded");
+        final ChildJvm kept = ChildJvm.builder(Printer.class).logDirectory(dir.path()).keepLog().start();
+        kept.awaitSuccess(TIMEOUT);
+        kept.close();
+        assertTrue(kept.log().contains("args=[]"), "kept on request");
+        final ChildJvm failed = ChildJvm.builder(Thrower.class).logDirectory(dir.path()).start();
+        assertThrows(ChildJvmException.class, () -> failed.awaitSuccess(TIMEOUT));
+        failed.close();
+        assertTrue(failed.log().contains("boom from child"), "log of a child that failed");
+        final ChildJvm threadFailed = ChildJvm.builder(ThreadThrower.class).logDirectory(dir.path()).start();
+        threadFailed.awaitSuccess(TIMEOUT);
+        threadFailed.close();
+        assertTrue(Files.exists(threadFailed.logFile()), "a thread's uncaught exception keeps the log");
+    }
+
+    @Test
+    void aChildCanPrintToTheParentsConsole() throws Exception
+    {
+        // The middle child inherits nothing special: its grandchild prints to the middle child's console, which
+        // is the middle child's log file.
+        try (ChildJvm middle = ChildJvm.builder(ConsoleParent.class).logDirectory(dir.path()).keepLog().start())
+        {
+            middle.awaitSuccess(TIMEOUT);
+            final String log = middle.log();
+            assertTrue(log.contains("args=[from the grandchild]"), log);
+            assertTrue(log.contains("grandchild log: null"), log);
+        }
+    }
+
+    @Test
+    void aClassPathThatCannotLoadTheChildIsReportedWithTheChildsFirstLine() throws Exception
+    {
+        // As under `mvn exec:java`: the parent's classes are not on its java.class.path.
+        try (ChildJvm child = ChildJvm.builder(Printer.class).classPath(dir.path().toString())
+            .logDirectory(dir.path()).start())
+        {
+            final ChildJvmException ex = assertThrows(ChildJvmException.class, () -> child.awaitSuccess(TIMEOUT));
+            assertTrue(ex.getMessage().contains("Could not find or load main class dev.shmem.process.ChildMain"),
+                ex.getMessage());
+            assertTrue(ex.getMessage().contains("mvn exec:java"), ex.getMessage());
+            assertTrue(child.describeExit().contains("it said: Error: Could not find or load main class"),
+                child.describeExit());
+        }
+    }
+
+    @Test
+    void aBadJvmFlagIsReportedWithTheJvmsFirstLine() throws Exception
+    {
+        try (ChildJvm child = ChildJvm.builder(Printer.class).jvmArgs("-XX:+ShmNoSuchFlag")
+            .logDirectory(dir.path()).start())
+        {
+            final ChildJvmException ex = assertThrows(ChildJvmException.class, () -> child.awaitSuccess(TIMEOUT));
+            assertTrue(ex.getMessage().contains("ShmNoSuchFlag"), ex.getMessage());
+        }
+    }
+
+    static final class ConsoleParent
+    {
+        public static void main(final String[] args) throws Exception
+        {
+            try (ChildJvm grandchild = ChildJvm.builder(Printer.class).args("from the grandchild").inheritConsole()
+                .start())
+            {
+                grandchild.awaitSuccess(TIMEOUT);
+                System.out.println("grandchild log: " + grandchild.logFile());
+            }
+        }
+    }
+
     static final class Printer
     {
         public static void main(final String[] args)

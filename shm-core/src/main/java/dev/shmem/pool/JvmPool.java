@@ -1,42 +1,34 @@
 package dev.shmem.pool;
 
-import dev.shmem.internal.liveness.ProcessLiveness;
+import dev.shmem.SharedQueue;
 import dev.shmem.internal.queue.QueueDescriptor;
 
-import dev.shmem.SharedLongArray;
-import dev.shmem.SharedQueue;
-import dev.shmem.SharedRegion;
-import dev.shmem.process.ChildJvm;
-
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pool of child JVMs that run {@link PoolTask}s, like Python's {@code multiprocessing.Pool}: {@link #map},
  * {@link #submit} (Python's {@code apply_async}), an ordered lazy {@link #imap}, {@link #shutdown} and
  * {@link #join} (Python's {@code close} and {@code join}), {@link #shutdownNow} ({@code terminate}) and
- * {@code maxTasksPerChild}. Tasks and results travel through {@link SharedQueue}s in a private region under
- * {@code /dev/shm}; inputs and results are encoded by a {@link PoolCodec} (Java serialization by default).
+ * {@code maxTasksPerChild}. Tasks travel through one shared {@link SharedQueue} that every worker takes from (so
+ * a worker goes from one task to the next without the parent), results through another, in a private region under
+ * {@code /dev/shm}; inputs and results are encoded by a {@link PoolCodec} ({@link CompactCodec} by default: a few
+ * bytes for boxed primitives, strings, arrays and records of them, Java serialization for anything else).
  *
  * <pre>{@code
  * try (JvmPool pool = JvmPool.create(4)) {
@@ -46,12 +38,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Failures: never a hang</h2>
  * A task that throws completes its future with a {@link TaskFailedException} carrying the remote stack trace. A
- * worker that dies ({@code kill -9}, {@code System.exit}, out of memory, a crash) fails the task it was running
- * with a {@link TaskFailedException} naming its pid and log file, tasks it had not started go to other workers,
- * and a new worker replaces it (Python's {@code Pool} hangs here). With a {@link Builder#taskTimeout task
- * timeout}, a task running longer is failed and its worker killed and replaced. Workers exit by themselves if
- * the parent JVM dies. If new workers keep dying before running anything (a broken class path, say), the pool
- * fails every task instead of restarting them forever.
+ * worker that dies ({@code kill -9}, {@code System.exit}, out of memory, a crash) fails exactly the task it had
+ * taken with a {@link TaskFailedException} naming its pid and log file (or, with {@link Builder#retries}, runs it
+ * again), other tasks go to other workers, and a new worker replaces it, however many times it happens (Python's
+ * {@code Pool} hangs here). With a {@link Builder#taskTimeout task timeout}, a task running longer is failed and
+ * its worker killed and replaced; {@link #map(Class, Collection, Duration)} bounds a whole map. Workers exit by
+ * themselves if the parent JVM dies. If new workers keep exiting before they can take a task (a broken class
+ * path, a bad JVM flag), the pool gives up and fails every unfinished task at once with the workers' error.
+ *
+ * <h2>Threads</h2>
+ * One dispatcher thread reads results and supervises the workers; it never runs the caller's code. The futures
+ * of {@link #submit} complete on the pool's completion threads (daemon, created on demand, gone after a few idle
+ * seconds), so their dependent stages may block, even on this pool; {@link #map} decodes in the caller's thread.
  *
  * <h2>Memory consistency effects</h2>
  * Actions in the submitting thread before {@link #submit} happen-before the task runs in its worker (the input is
@@ -61,76 +59,62 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #shutdown()} stops accepting tasks; queued tasks still run; workers exit when done. {@link #join}
  * waits for that. {@link #close()} is {@code shutdown()} then {@code join}, and {@link #shutdownNow()} if the
  * pool has not finished within the close timeout (default 60 s). {@link #shutdownNow()} kills the workers and
- * fails every unfinished task.
+ * fails every unfinished task. The options are copied at {@link Builder#build()}.
  */
 public final class JvmPool implements AutoCloseable
 {
-    private static final long POLL_MILLIS = 10;
-    private static final int MAX_START_FAILURES = 3;
-    private static final AtomicLong POOLS = new AtomicLong();
+    private static final System.Logger LOG = System.getLogger("dev.shmem.pool");
+    private static final AtomicInteger COMPLETION_THREADS = new AtomicInteger();
 
-    private final Builder options;
-    private final Path regionPath;
-    private final SharedRegion region;
-    private final SharedQueue results;
-    private final SharedLongArray started;
-    private final SharedLongArray startedAt;
+    private final PoolOptions options;
     private final PoolCodec codec;
-    private final Worker[] workers;
-    private final Deque<Job> pending = new ArrayDeque<>();
-    private final Map<Long, Job> jobs = new HashMap<>();
+    private final PoolRegion region;
+    private final JobBook book;
+    private final PoolSupervisor supervisor;
+    private final PoolDispatcher dispatcher;
+    private final ExecutorService completions;
+    private final MapCall mapper;
     private final CountDownLatch terminated = new CountDownLatch(1);
-    private final Thread dispatcher;
-    private long nextId = 1;
-    private int startFailures;
-    private boolean accepting = true;
     private boolean finished;
-    private String brokenReason;
 
-    private JvmPool(final Builder options) throws IOException
+    private JvmPool(final PoolOptions options) throws IOException
     {
         this.options = options;
-        try
-        {
-            this.codec = options.codec.getDeclaredConstructor().newInstance();
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new IllegalArgumentException("codec " + options.codec.getName() + " needs a public no-argument " +
-                "constructor", ex);
-        }
-        final int n = options.workers;
-        final long stride = QueueDescriptor.slotStride(options.maxMessageBytes);
-        final long queues = (long)n * 8 * PoolProtocol.INBOX_SLOTS + PoolWorker.resultSlots(n);
-        final long capacity = Math.min(dev.shmem.internal.region.RegionLayout.MAX_CAPACITY,
-            (1 << 20) + queues * (stride + 512));
-        this.regionPath = options.regionDirectory.resolve(
-            "shm-pool-" + ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet() + ".shm");
-        this.region = SharedRegion.create(regionPath, capacity);
-        this.results = region.queue(PoolProtocol.RESULTS, PoolWorker.resultSlots(n), options.maxMessageBytes);
-        this.started = region.longArray(PoolProtocol.STARTED, n);
-        this.startedAt = region.longArray(PoolProtocol.STARTED_AT, n);
-        this.workers = new Worker[n];
-        for (int i = 0; i < n; i++)
-        {
-            workers[i] = new Worker(i);
-        }
-        try
-        {
-            for (final Worker worker : workers)
+        this.codec = newCodec(options.codec());
+        this.region = PoolRegion.create(options);
+        this.book = new JobBook(region.tasks, options.retries());
+        final PoolDispatcher[] wake = new PoolDispatcher[1];
+        this.supervisor = new PoolSupervisor(options, region, book, () -> wake[0].wake());
+        this.dispatcher = new PoolDispatcher(region, book, supervisor, this::finishLocked, () -> finished);
+        wake[0] = dispatcher;
+        this.completions = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable ->
             {
-                worker.start();
-            }
-        }
-        catch (final IOException | RuntimeException ex)
+                final Thread thread = new Thread(runnable, "shm-pool-completion-" +
+                    COMPLETION_THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        this.mapper = new MapCall(book, this::encode, this::decodeResult, options.maxMessageBytes());
+        try
         {
-            killAll();
-            cleanUp();
+            synchronized (book)
+            {
+                supervisor.startAll();
+            }
+            final Thread thread = new Thread(dispatcher, "shm-pool-dispatcher-" + region.path.getFileName());
+            thread.setDaemon(true);
+            thread.start();
+        }
+        catch (final IOException | RuntimeException | Error ex)
+        {
+            synchronized (book)
+            {
+                supervisor.killAll();
+                finishLocked();
+            }
             throw ex;
         }
-        this.dispatcher = new Thread(this::dispatch, "shm-pool-dispatcher-" + regionPath.getFileName());
-        dispatcher.setDaemon(true);
-        dispatcher.start();
     }
 
     /**
@@ -145,7 +129,8 @@ public final class JvmPool implements AutoCloseable
     /**
      * @param workers number of worker JVMs.
      * @return a pool with default options.
-     * @throws IOException if the pool's region or workers cannot be created.
+     * @throws IOException              if the pool's region or workers cannot be created.
+     * @throws IllegalArgumentException if {@code workers} is out of range.
      */
     public static JvmPool create(final int workers) throws IOException
     {
@@ -165,23 +150,18 @@ public final class JvmPool implements AutoCloseable
      */
     public int workers()
     {
-        return workers.length;
+        return options.workers();
     }
 
     /**
      * @return the pids of the workers running now.
      */
-    public synchronized List<Long> workerPids()
+    public List<Long> workerPids()
     {
-        final List<Long> pids = new ArrayList<>();
-        for (final Worker worker : workers)
+        synchronized (book)
         {
-            if (worker.child != null && worker.child.isAlive())
-            {
-                pids.add(worker.child.pid());
-            }
+            return supervisor.pids();
         }
-        return pids;
     }
 
     /**
@@ -191,7 +171,8 @@ public final class JvmPool implements AutoCloseable
      * @param input its input.
      * @param <I>   input type.
      * @param <O>   result type.
-     * @return the future result; it completes exceptionally with a {@link TaskFailedException}.
+     * @return the future result, completed on one of the pool's completion threads; it completes exceptionally
+     * with a {@link TaskFailedException}.
      * @throws IllegalStateException    if the pool is shut down.
      * @throws IllegalArgumentException if the input cannot be encoded or is larger than the pool's messages.
      */
@@ -200,10 +181,12 @@ public final class JvmPool implements AutoCloseable
         Objects.requireNonNull(task, "task");
         final byte[] encoded = encode(input);
         checkSize(PoolProtocol.taskSize(encoded.length, task.getName()), encoded.length);
-        @SuppressWarnings("unchecked")
-        final CompletableFuture<O> typed =
-            (CompletableFuture<O>)(CompletableFuture<?>)enqueue(task.getName(), PoolProtocol.SINGLE, encoded);
-        return typed;
+        final Job job;
+        synchronized (book)
+        {
+            job = book.add(task.getName(), PoolProtocol.SINGLE, encoded);
+        }
+        return PoolFuture.of(job.payload, this::decodeResult, completions);
     }
 
     /**
@@ -216,15 +199,15 @@ public final class JvmPool implements AutoCloseable
      * @param <O>    result type.
      * @return the results, in order.
      * @throws TaskFailedException      for the first chunk (in order) in which a task failed; the message names the
-     *                                  element.
-     * @throws InterruptedException     if interrupted while waiting (the tasks keep running).
+     *                                  element. The chunks not finished yet are cancelled.
+     * @throws InterruptedException     if interrupted while waiting (the chunks not finished are cancelled).
      * @throws IllegalArgumentException if an input cannot be encoded or does not fit a message.
+     * @throws IllegalStateException    if the pool is shut down.
      */
     public <I, O> List<O> map(final Class<? extends PoolTask<I, O>> task, final Collection<? extends I> inputs)
         throws InterruptedException
     {
-        final int chunk = (int)Math.max(1, (inputs.size() + 4L * workers.length - 1) / (4L * workers.length));
-        return map(task, inputs, chunk);
+        return map(task, inputs, defaultChunk(inputs.size()));
     }
 
     /**
@@ -240,48 +223,48 @@ public final class JvmPool implements AutoCloseable
      * @param <O>       result type.
      * @return the results, in order.
      * @throws TaskFailedException      for the first chunk (in order) in which a task failed.
-     * @throws InterruptedException     if interrupted while waiting (the tasks keep running).
+     * @throws InterruptedException     if interrupted while waiting (the chunks not finished are cancelled).
      * @throws IllegalArgumentException if chunksize is below 1, or an input cannot be encoded or does not fit.
+     * @throws IllegalStateException    if the pool is shut down.
      */
     public <I, O> List<O> map(final Class<? extends PoolTask<I, O>> task, final Collection<? extends I> inputs,
         final int chunksize) throws InterruptedException
     {
-        Objects.requireNonNull(task, "task");
-        if (chunksize < 1)
+        try
         {
-            throw new IllegalArgumentException("chunksize " + chunksize + " must be at least 1");
+            return mapper.map(task, inputs, chunksize, Long.MAX_VALUE);
         }
-        final long room = options.maxMessageBytes - PoolProtocol.taskSize(4, task.getName());
-        final List<CompletableFuture<Object>> chunks = new ArrayList<>();
-        List<byte[]> chunk = new ArrayList<>();
-        long chunkBytes = 0;
-        for (final I input : inputs)
+        catch (final TimeoutException ex)
         {
-            final byte[] encoded = encode(input);
-            final int framed = PoolProtocol.framedSize(encoded.length);
-            checkSize(PoolProtocol.taskSize(4L + framed, task.getName()), encoded.length);
-            if (!chunk.isEmpty() && (chunk.size() == chunksize || chunkBytes + framed > room))
-            {
-                chunks.add(enqueue(task.getName(), PoolProtocol.CHUNK, PoolProtocol.frame(chunk)));
-                chunk = new ArrayList<>();
-                chunkBytes = 0;
-            }
-            chunk.add(encoded);
-            chunkBytes += framed;
+            throw new IllegalStateException("a map without a timeout timed out", ex);
         }
-        if (!chunk.isEmpty())
+    }
+
+    /**
+     * Like {@link #map(Class, Collection)}, bounded: if the results are not all in within {@code timeout}, the
+     * chunks not finished are cancelled (a chunk running in a worker runs to its end; its result is dropped) and
+     * {@link TimeoutException} is thrown (Python's {@code map_async(...).get(timeout)}).
+     *
+     * @param task    the task class.
+     * @param inputs  the inputs.
+     * @param timeout longest wait for all results.
+     * @param <I>     input type.
+     * @param <O>     result type.
+     * @return the results, in order.
+     * @throws TimeoutException         if not every result arrived in time; the message says how many did.
+     * @throws TaskFailedException      for the first chunk (in order) in which a task failed.
+     * @throws InterruptedException     if interrupted while waiting (the chunks not finished are cancelled).
+     * @throws IllegalArgumentException if an input cannot be encoded or does not fit, or the timeout is negative.
+     * @throws IllegalStateException    if the pool is shut down.
+     */
+    public <I, O> List<O> map(final Class<? extends PoolTask<I, O>> task, final Collection<? extends I> inputs,
+        final Duration timeout) throws InterruptedException, TimeoutException
+    {
+        if (timeout.isNegative())
         {
-            chunks.add(enqueue(task.getName(), PoolProtocol.CHUNK, PoolProtocol.frame(chunk)));
+            throw new IllegalArgumentException("map timeout " + timeout + " is negative");
         }
-        final List<O> outputs = new ArrayList<>(inputs.size());
-        for (final CompletableFuture<Object> future : chunks)
-        {
-            for (final byte[] encoded : PoolProtocol.unframe((byte[])await(future)))
-            {
-                outputs.add(decodeResult(encoded));
-            }
-        }
-        return outputs;
+        return mapper.map(task, inputs, defaultChunk(inputs.size()), timeout.toNanos());
     }
 
     /**
@@ -298,55 +281,23 @@ public final class JvmPool implements AutoCloseable
      */
     public <I, O> Iterator<O> imap(final Class<? extends PoolTask<I, O>> task, final Iterable<? extends I> inputs)
     {
-        final Iterator<? extends I> source = inputs.iterator();
-        final int window = 2 * workers.length;
-        return new Iterator<>()
-        {
-            private final Deque<CompletableFuture<O>> ahead = new ArrayDeque<>();
-
-            @Override
-            public boolean hasNext()
-            {
-                fill();
-                return !ahead.isEmpty();
-            }
-
-            @Override
-            public O next()
-            {
-                fill();
-                if (ahead.isEmpty())
-                {
-                    throw new NoSuchElementException();
-                }
-                try
-                {
-                    return await(ahead.removeFirst());
-                }
-                catch (final InterruptedException ex)
-                {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for a result", ex);
-                }
-            }
-
-            private void fill()
-            {
-                while (ahead.size() < window && source.hasNext())
-                {
-                    ahead.addLast(submit(task, source.next()));
-                }
-            }
-        };
+        return new ImapIterator<>(inputs.iterator(), 2 * workers(), input -> submit(task, input));
     }
 
     /**
      * Stops accepting tasks (Python's {@code close}); queued tasks still run, then the workers exit.
      */
-    public synchronized void shutdown()
+    public void shutdown()
     {
-        accepting = false;
-        dispatchLocked();
+        synchronized (book)
+        {
+            if (finished)
+            {
+                return;
+            }
+            book.shutdown();
+        }
+        dispatcher.wake();
     }
 
     /**
@@ -367,29 +318,18 @@ public final class JvmPool implements AutoCloseable
      */
     public void shutdownNow()
     {
-        final List<Runnable> completions = new ArrayList<>();
-        synchronized (this)
+        final List<Runnable> failures = new ArrayList<>();
+        synchronized (book)
         {
-            accepting = false;
             if (finished)
             {
                 return;
             }
-            for (final Job job : jobs.values())
-            {
-                completions.add(fail(job, TaskFailedException.Reason.POOL_SHUT_DOWN,
-                    "pool shut down before task " + job.describe() + " finished", 0, null, null));
-            }
-            jobs.clear();
-            pending.clear();
-            for (final Worker worker : workers)
-            {
-                worker.inFlight.clear();
-            }
-            killAll();
+            book.failAll(TaskFailedException.Reason.POOL_SHUT_DOWN, null, failures);
+            supervisor.killAll();
             finishLocked();
         }
-        completions.forEach(Runnable::run);
+        PoolDispatcher.run(failures);
     }
 
     /**
@@ -402,7 +342,7 @@ public final class JvmPool implements AutoCloseable
         shutdown();
         try
         {
-            if (!join(options.closeTimeout))
+            if (!join(options.closeTimeout()))
             {
                 shutdownNow();
             }
@@ -417,7 +357,12 @@ public final class JvmPool implements AutoCloseable
     @Override
     public String toString()
     {
-        return "JvmPool[" + workers.length + " workers, " + regionPath + "]";
+        return "JvmPool[" + workers() + " workers, " + region.path + "]";
+    }
+
+    private int defaultChunk(final int inputs)
+    {
+        return (int)Math.max(1, (inputs + 4L * workers() - 1) / (4L * workers()));
     }
 
     private byte[] encode(final Object input)
@@ -435,28 +380,11 @@ public final class JvmPool implements AutoCloseable
 
     private void checkSize(final long messageBytes, final int inputBytes)
     {
-        if (messageBytes > options.maxMessageBytes)
+        if (messageBytes > options.maxMessageBytes())
         {
             throw new IllegalArgumentException("input of " + inputBytes + " encoded bytes does not fit the " +
-                "pool's messages of " + options.maxMessageBytes + " bytes (Builder.maxMessageBytes)");
+                "pool's messages of " + options.maxMessageBytes() + " bytes (Builder.maxMessageBytes)");
         }
-    }
-
-    private CompletableFuture<Object> enqueue(final String taskClass, final byte kind, final byte[] payload)
-    {
-        final CompletableFuture<Object> future = new CompletableFuture<>();
-        synchronized (this)
-        {
-            if (!accepting)
-            {
-                throw new IllegalStateException("pool is shut down");
-            }
-            final Job job = new Job(nextId++, taskClass, kind, payload, future);
-            jobs.put(job.id, job);
-            pending.addLast(job);
-            dispatchLocked();
-        }
-        return future;
     }
 
     @SuppressWarnings("unchecked")
@@ -473,367 +401,39 @@ public final class JvmPool implements AutoCloseable
         }
     }
 
-    private static <O> O await(final CompletableFuture<O> future) throws InterruptedException
-    {
-        try
-        {
-            return future.get();
-        }
-        catch (final ExecutionException ex)
-        {
-            if (ex.getCause() instanceof TaskFailedException)
-            {
-                throw (TaskFailedException)ex.getCause();
-            }
-            throw new IllegalStateException("task failed", ex.getCause());
-        }
-    }
-
-    private void dispatch()
-    {
-        try
-        {
-            while (true)
-            {
-                synchronized (this)
-                {
-                    if (finished)
-                    {
-                        return;
-                    }
-                }
-                final byte[] first = results.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                final List<Runnable> completions = new ArrayList<>();
-                synchronized (this)
-                {
-                    if (finished)
-                    {
-                        return;
-                    }
-                    if (first != null)
-                    {
-                        completions.add(onResult(first));
-                    }
-                    drainResults(completions);
-                    checkWorkers(completions);
-                    dispatchLocked();
-                    if (!accepting && jobs.isEmpty() && allExited())
-                    {
-                        finishLocked();
-                    }
-                }
-                completions.forEach(Runnable::run);
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            shutdownNow();
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            synchronized (this)
-            {
-                if (finished)
-                {
-                    // shutdownNow() from another thread closed the region under our poll: nothing is wrong.
-                    return;
-                }
-            }
-            shutdownNow();
-            throw ex;
-        }
-    }
-
-    private void drainResults(final List<Runnable> completions)
-    {
-        for (byte[] message; (message = results.poll()) != null; )
-        {
-            completions.add(onResult(message));
-        }
-    }
-
-    private Runnable onResult(final byte[] message)
-    {
-        final Job job = jobs.remove(PoolProtocol.id(message));
-        if (job == null)
-        {
-            return () -> { };
-        }
-        final Worker worker = job.worker;
-        worker.inFlight.remove(job);
-        worker.completed++;
-        startFailures = 0;
-        final long pid = worker.child.pid();
-        final byte status = PoolProtocol.status(message);
-        final byte[] payload = PoolProtocol.payload(message);
-        if (status == PoolProtocol.OK && job.kind == PoolProtocol.CHUNK)
-        {
-            // map() decodes the chunk's results in the caller's thread.
-            return () -> job.future.complete(payload);
-        }
-        if (status == PoolProtocol.OK)
-        {
-            try
-            {
-                final Object value = codec.decode(payload);
-                return () -> job.future.complete(value);
-            }
-            catch (final Exception ex)
-            {
-                return fail(job, TaskFailedException.Reason.CODEC, "result of task " + job.describe() +
-                    " from worker pid " + pid + " cannot be decoded", pid, worker.child.logFile(),
-                    PoolProtocol.stackTrace(ex));
-            }
-        }
-        final String trace = new String(payload, StandardCharsets.UTF_8);
-        final String firstLine = trace.lines().findFirst().orElse("");
-        final TaskFailedException.Reason reason = status == PoolProtocol.THREW ?
-            TaskFailedException.Reason.THREW : TaskFailedException.Reason.CODEC;
-        return fail(job, reason, "task " + job.describe() + " failed in worker pid " + pid + ": " + firstLine,
-            pid, worker.child.logFile(), trace);
-    }
-
-    private void checkWorkers(final List<Runnable> completions)
-    {
-        final long now = System.currentTimeMillis();
-        for (final Worker worker : workers)
-        {
-            if (worker.child == null)
-            {
-                continue;
-            }
-            if (options.taskTimeout != null && !worker.timedOut && started.get(worker.index) != 0 &&
-                now - startedAt.get(worker.index) > options.taskTimeout.toMillis())
-            {
-                worker.timedOut = true;
-                worker.child.kill();
-            }
-            if (!worker.child.isAlive())
-            {
-                drainResults(completions);
-                onExit(worker, completions);
-            }
-        }
-    }
-
-    private void onExit(final Worker worker, final List<Runnable> completions)
-    {
-        final ChildJvm child = worker.child;
-        final long running = started.get(worker.index);
-        final String exit = "worker pid " + child.pid() + " " +
-            (worker.timedOut ? "killed after the task timeout of " + options.taskTimeout : exitDescription(child));
-        final boolean clean = !worker.timedOut && child.exitValue() == 0 && worker.inFlight.isEmpty();
-        for (final Job job : worker.inFlight)
-        {
-            if (job.id == running)
-            {
-                jobs.remove(job.id);
-                completions.add(fail(job, worker.timedOut ? TaskFailedException.Reason.TIMED_OUT :
-                    TaskFailedException.Reason.WORKER_DIED, "task " + job.describe() + " failed: " + exit +
-                    "; log " + child.logFile(), child.pid(), child.logFile(), child.failure().orElse(null)));
-            }
-            else
-            {
-                pending.addFirst(job);
-            }
-        }
-        worker.inFlight.clear();
-        started.set(worker.index, 0);
-        if (!clean)
-        {
-            startFailures = worker.completed == 0 && running == 0 ? startFailures + 1 : 0;
-            worker.generation++;
-        }
-        worker.child = null;
-        if (startFailures >= MAX_START_FAILURES)
-        {
-            brokenReason = MAX_START_FAILURES + " new workers in a row died before finishing a task; last: " +
-                exit + "; log " + child.logFile() + child.failure().map(f -> "\n" + f).orElse("");
-            failAllLocked(completions);
-            return;
-        }
-        if (!pending.isEmpty() || accepting)
-        {
-            try
-            {
-                worker.start();
-            }
-            catch (final IOException | RuntimeException ex)
-            {
-                brokenReason = "cannot start a replacement worker: " + ex;
-                failAllLocked(completions);
-            }
-        }
-    }
-
-    private void failAllLocked(final List<Runnable> completions)
-    {
-        accepting = false;
-        for (final Job job : jobs.values())
-        {
-            completions.add(fail(job, TaskFailedException.Reason.WORKER_DIED, "pool broken: " + brokenReason,
-                0, null, null));
-        }
-        jobs.clear();
-        pending.clear();
-        killAll();
-        finishLocked();
-    }
-
-    private void dispatchLocked()
-    {
-        for (final Worker worker : workers)
-        {
-            while (!pending.isEmpty() && worker.canTake(options.maxTasksPerChild))
-            {
-                final Job job = pending.peekFirst();
-                if (!worker.inbox.offer(PoolProtocol.task(job.id, job.kind, job.taskClass, job.input)))
-                {
-                    break;
-                }
-                pending.removeFirst();
-                job.worker = worker;
-                worker.inFlight.addLast(job);
-                worker.assigned++;
-            }
-            if (!accepting && pending.isEmpty() && worker.child != null && !worker.inbox.isClosed())
-            {
-                worker.inbox.close();
-            }
-        }
-    }
-
-    private boolean allExited()
-    {
-        for (final Worker worker : workers)
-        {
-            if (worker.child != null && worker.child.isAlive())
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    /** Called holding the lock: unmaps and removes the region, then lets {@link #join} return, whatever happens. */
     private void finishLocked()
     {
-        if (!finished)
+        if (finished)
         {
-            finished = true;
-            cleanUp();
+            return;
+        }
+        finished = true;
+        try
+        {
+            supervisor.closeExited();
+            region.close();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove pool region " + region.path + ": " + ex);
+        }
+        finally
+        {
             terminated.countDown();
         }
     }
 
-    private void killAll()
+    private static PoolCodec newCodec(final Class<? extends PoolCodec> type)
     {
-        for (final Worker worker : workers)
-        {
-            if (worker.child != null)
-            {
-                worker.child.close();
-            }
-        }
-    }
-
-    private void cleanUp()
-    {
-        region.close();
         try
         {
-            Files.deleteIfExists(regionPath);
+            return type.getDeclaredConstructor().newInstance();
         }
-        catch (final IOException ex)
+        catch (final ReflectiveOperationException ex)
         {
-            throw new UncheckedIOException("cannot remove pool region " + regionPath, ex);
-        }
-    }
-
-    private static Runnable fail(final Job job, final TaskFailedException.Reason reason, final String message,
-        final long pid, final Path log, final String trace)
-    {
-        final TaskFailedException failure = new TaskFailedException(reason, message, pid, log, trace);
-        return () -> job.future.completeExceptionally(failure);
-    }
-
-    private static String exitDescription(final ChildJvm child)
-    {
-        final int status = child.exitValue();
-        return status > 128 ? "died of signal " + (status - 128) : "exited with status " + status;
-    }
-
-    /** One task on its way. */
-    private static final class Job
-    {
-        final long id;
-        final String taskClass;
-        final byte kind;
-        final byte[] input;
-        final CompletableFuture<Object> future;
-        Worker worker;
-
-        Job(final long id, final String taskClass, final byte kind, final byte[] input,
-            final CompletableFuture<Object> future)
-        {
-            this.id = id;
-            this.taskClass = taskClass;
-            this.kind = kind;
-            this.input = input;
-            this.future = future;
-        }
-
-        String describe()
-        {
-            return "#" + id + " (" + taskClass + (kind == PoolProtocol.CHUNK ? ", a chunk of map)" : ")");
-        }
-    }
-
-    /** One worker slot: its current child JVM, its inbox and what it holds. */
-    private final class Worker
-    {
-        final int index;
-        final Deque<Job> inFlight = new ArrayDeque<>();
-        ChildJvm child;
-        SharedQueue inbox;
-        int generation;
-        long assigned;
-        long completed;
-        boolean timedOut;
-
-        Worker(final int index)
-        {
-            this.index = index;
-        }
-
-        boolean canTake(final long maxTasks)
-        {
-            // One task at a time per worker: a long task never holds up a short one queued behind it.
-            return child != null && child.isAlive() && inFlight.isEmpty() && !inbox.isClosed() &&
-                (maxTasks == 0 || assigned < maxTasks);
-        }
-
-        void start() throws IOException
-        {
-            // A worker that died may have left a slot of its inbox claimed, and a closed inbox takes nothing: the
-            // successor then gets a fresh inbox.
-            if (inbox != null && inbox.isClosed())
-            {
-                generation++;
-            }
-            final String inboxName = PoolProtocol.inbox(index) + "." + generation;
-            inbox = region.queue(inboxName, PoolProtocol.INBOX_SLOTS, options.maxMessageBytes);
-            assigned = 0;
-            completed = 0;
-            timedOut = false;
-            started.set(index, 0);
-            child = ChildJvm.builder(PoolWorker.class)
-                .jvmArgs(options.jvmArgs.toArray(new String[0]))
-                .logDirectory(options.logDirectory)
-                .args(regionPath.toString(), Integer.toString(index), Integer.toString(workers.length),
-                    options.codec.getName(), Long.toString(options.maxTasksPerChild),
-                    Integer.toString(options.maxMessageBytes), inboxName,
-                    Long.toString(ProcessLiveness.selfPid()), Long.toString(ProcessLiveness.selfStartTime()))
-                .start();
+            throw new IllegalArgumentException("codec " + type.getName() + " needs a public no-argument " +
+                "constructor", ex);
         }
     }
 
@@ -846,7 +446,10 @@ public final class JvmPool implements AutoCloseable
         private long maxTasksPerChild;
         private Duration taskTimeout;
         private Duration closeTimeout = Duration.ofSeconds(60);
-        private Class<? extends PoolCodec> codec = JavaSerializationCodec.class;
+        private Class<? extends PoolCodec> codec = CompactCodec.class;
+        private int retries;
+        private boolean classDataSharing = true;
+        private boolean inheritConsole;
         private int maxMessageBytes = 256 * 1024;
         private Path regionDirectory = Files.isDirectory(Path.of("/dev/shm")) ?
             Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
@@ -900,6 +503,46 @@ public final class JvmPool implements AutoCloseable
         }
 
         /**
+         * @param retries times a task whose worker died (killed, crashed, exited) is run again before it fails with
+         *                {@link TaskFailedException.Reason#WORKER_DIED} (default 0: never; the article's "retry" rule
+         *                for tasks that can safely run twice). Tasks past the task timeout are not run again.
+         * @return this builder.
+         * @throws IllegalArgumentException if negative.
+         */
+        public Builder retries(final int retries)
+        {
+            if (retries < 0)
+            {
+                throw new IllegalArgumentException("retries " + retries + " is negative");
+            }
+            this.retries = retries;
+            return this;
+        }
+
+        /**
+         * @param enabled whether workers start from an application class-data-sharing archive that the library
+         *                creates on first use and reuses (default true; see {@code ChildJvm.Builder#classDataSharing}).
+         * @return this builder.
+         */
+        public Builder classDataSharing(final boolean enabled)
+        {
+            this.classDataSharing = enabled;
+            return this;
+        }
+
+        /**
+         * Workers print to this JVM's standard output and error (as Python's pool workers print to the same
+         * terminal) instead of one log file each.
+         *
+         * @return this builder.
+         */
+        public Builder inheritConsole()
+        {
+            this.inheritConsole = true;
+            return this;
+        }
+
+        /**
          * @param timeout how long {@link JvmPool#close()} waits for queued tasks before killing (default 60 s).
          * @return this builder.
          */
@@ -910,7 +553,8 @@ public final class JvmPool implements AutoCloseable
         }
 
         /**
-         * @param codec encodes inputs and results (default {@link JavaSerializationCodec}).
+         * @param codec encodes inputs and results (default {@link CompactCodec}; it must be thread-safe and have a
+         *              public no-argument constructor).
          * @return this builder.
          */
         public Builder codec(final Class<? extends PoolCodec> codec)
@@ -965,12 +609,17 @@ public final class JvmPool implements AutoCloseable
         }
 
         /**
+         * Starts a pool with these options, copied: changing this builder afterwards does not change the pool.
+         *
          * @return the started pool.
-         * @throws IOException if its region or workers cannot be created.
+         * @throws IOException              if its region or workers cannot be created (nothing is left behind).
+         * @throws IllegalArgumentException if the codec has no public no-argument constructor, or the pool's
+         *                                  queues would not fit a region.
          */
         public JvmPool build() throws IOException
         {
-            return new JvmPool(this);
+            return new JvmPool(new PoolOptions(workers, maxTasksPerChild, taskTimeout, closeTimeout, codec,
+                maxMessageBytes, retries, regionDirectory, logDirectory, jvmArgs, classDataSharing, inheritConsole));
         }
     }
 }

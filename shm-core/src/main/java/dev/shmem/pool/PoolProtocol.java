@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * task:   [task id: 8][kind: 1][class name length: 4][class name: UTF-8][input]
- * result: [task id: 8][status: 1][result | failure: UTF-8 stack trace]
+ * result: [task id: 8][status: 1][worker pid: 8][result | failure: UTF-8 stack trace]
+ * wake:   [0: 8] (the parent waking its own dispatcher)
  * </pre>
  *
  * <p>For kind {@link #SINGLE} the input and result are one value's codec bytes; for kind {@link #CHUNK} they are
@@ -26,25 +27,30 @@ public final class PoolProtocol
     public static final byte THREW = 1;
     public static final byte CODEC = 2;
 
+    /** The one task queue every worker takes from. */
+    public static final String TASKS = "pool.tasks";
+    /** The one results queue every worker puts to. */
     public static final String RESULTS = "pool.out";
+    /** Per worker: {@link #IDLE}, {@link #TAKING} or the id of the task it runs. */
     public static final String STARTED = "pool.started";
+    /** Per worker: when it started its task (epoch millis), written before {@link #STARTED}. */
     public static final String STARTED_AT = "pool.startedAt";
-    public static final int INBOX_SLOTS = 4;
+    /** Per worker: the pid of the worker once it is ready to take tasks. */
+    public static final String READY = "pool.ready";
+
+    /** A {@link #STARTED} value: not taking tasks (starting, or exiting). */
+    public static final long IDLE = 0;
+    /**
+     * A {@link #STARTED} value: waiting for a task, or between taking one from the queue and publishing its id.
+     */
+    public static final long TAKING = -1;
 
     private static final int TASK_HEADER = 8 + 1 + 4;
-    private static final int RESULT_HEADER = 8 + 1;
+    private static final int RESULT_HEADER = 8 + 1 + 8;
+    private static final byte[] WAKE = new byte[8];
 
     private PoolProtocol()
     {
-    }
-
-    /**
-     * @param worker worker index.
-     * @return the name of its inbox queue.
-     */
-    public static String inbox(final int worker)
-    {
-        return "pool.in." + worker;
     }
 
     /**
@@ -149,13 +155,32 @@ public final class PoolProtocol
 
     /**
      * @param id      task id.
+     * @param worker  pid of the worker that ran it.
      * @param status  {@link #OK}, {@link #THREW} or {@link #CODEC}.
      * @param payload encoded result or UTF-8 stack trace.
      * @return the result message.
      */
-    public static byte[] result(final long id, final byte status, final byte[] payload)
+    public static byte[] result(final long id, final long worker, final byte status, final byte[] payload)
     {
-        return ByteBuffer.allocate(RESULT_HEADER + payload.length).putLong(id).put(status).put(payload).array();
+        return ByteBuffer.allocate(RESULT_HEADER + payload.length).putLong(id).put(status).putLong(worker)
+            .put(payload).array();
+    }
+
+    /**
+     * @return the message a parent puts in its own results queue to wake its dispatcher (task id 0).
+     */
+    public static byte[] wake()
+    {
+        return WAKE;
+    }
+
+    /**
+     * @param result a result message.
+     * @return the pid of the worker that sent it.
+     */
+    public static long workerPid(final byte[] result)
+    {
+        return ByteBuffer.wrap(result).getLong(9);
     }
 
     /**

@@ -1,10 +1,9 @@
 package dev.shmem.pool;
 
-import dev.shmem.internal.liveness.ProcessLiveness;
-
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
+import dev.shmem.internal.liveness.ProcessLiveness;
 
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +15,27 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The main of a {@code JvmPool} worker JVM: takes tasks from its inbox, runs them, puts results. Exits when its
- * inbox reaches end of stream, after {@code maxTasks} tasks, or when its parent is gone.
+ * The main of a {@code JvmPool} worker JVM: takes tasks from the pool's one task queue, runs them, puts results.
+ * Exits when the task queue reaches end of stream, after {@code maxTasks} tasks, or when its parent is gone.
  *
- * <p>Arguments: {@code REGION WORKER WORKERS CODEC_CLASS MAX_TASKS MAX_MESSAGE_BYTES INBOX PARENT_PID
- * PARENT_START}.
+ * <p>Arguments: {@code REGION WORKER WORKERS CODEC_CLASS MAX_TASKS MAX_MESSAGE_BYTES TASK_SLOTS RESULT_SLOTS
+ * PARENT_PID PARENT_START}.
+ *
+ * <p>What the parent reads to attribute a task to a worker that died ({@code pool.started[WORKER]}): {@link
+ * PoolProtocol#TAKING} before every take from the queue, the task's id right after the take, the same id until
+ * its result has been put, then {@code TAKING} again (or {@link PoolProtocol#IDLE} on the way out). So a task
+ * the parent finds taken from the queue, unfinished and named by no worker was taken by a worker that is still
+ * {@code TAKING}: one that died there, or a live one about to publish it.
  */
 public final class PoolWorker
 {
+    private static final long POLL_MILLIS = 200;
+    /**
+     * For tests only ({@code -Dshm.pool.test.pauseAfterTakeMillis}): a pause between taking a task and naming
+     * it, the window in which a worker's death leaves its task unnamed. 0, the default, for none.
+     */
+    private static final long PAUSE_AFTER_TAKE_MILLIS = Long.getLong("shm.pool.test.pauseAfterTakeMillis", 0);
+
     private PoolWorker()
     {
     }
@@ -40,52 +52,59 @@ public final class PoolWorker
         final PoolCodec codec = (PoolCodec)newInstance(Class.forName(args[3]));
         final long maxTasks = Long.parseLong(args[4]);
         final int maxMessageBytes = Integer.parseInt(args[5]);
-        final String inboxName = args[6];
-        final long parentPid = Long.parseLong(args[7]);
-        final long parentStart = Long.parseLong(args[8]);
+        final int taskSlots = Integer.parseInt(args[6]);
+        final int resultSlots = Integer.parseInt(args[7]);
+        final long parentPid = Long.parseLong(args[8]);
+        final long parentStart = Long.parseLong(args[9]);
         try (SharedRegion region = SharedRegion.open(path))
         {
-            final SharedQueue inbox = region.queue(inboxName, PoolProtocol.INBOX_SLOTS,
-                maxMessageBytes);
-            final SharedQueue results = region.queue(PoolProtocol.RESULTS, resultSlots(workers), maxMessageBytes);
+            final SharedQueue tasks = region.queue(PoolProtocol.TASKS, taskSlots, maxMessageBytes);
+            final SharedQueue results = region.queue(PoolProtocol.RESULTS, resultSlots, maxMessageBytes);
             final SharedLongArray started = region.longArray(PoolProtocol.STARTED, workers);
             final SharedLongArray startedAt = region.longArray(PoolProtocol.STARTED_AT, workers);
-            final Map<String, PoolTask<Object, Object>> tasks = new HashMap<>();
-            long done = 0;
-            while (maxTasks == 0 || done < maxTasks)
+            final SharedLongArray ready = region.longArray(PoolProtocol.READY, workers);
+            final Map<String, PoolTask<Object, Object>> functions = new HashMap<>();
+            final long self = ProcessHandle.current().pid();
+            ready.set(index, self);
+            try
             {
-                final byte[] task = inbox.poll(200, TimeUnit.MILLISECONDS);
-                if (task == null)
+                long done = 0;
+                while (maxTasks == 0 || done < maxTasks)
                 {
-                    if (inbox.isEndOfStream() || !ProcessLiveness.isAlive(parentPid, parentStart))
+                    // Volatile stores (SharedLongArray.set) throughout: the parent's volatile reads of
+                    // pool.started pair with them (PoolSupervisor.supervise).
+                    started.set(index, PoolProtocol.TAKING);
+                    final byte[] task = tasks.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (task == null)
                     {
-                        return;
+                        if (tasks.isEndOfStream() || !ProcessLiveness.isAlive(parentPid, parentStart))
+                        {
+                            return;
+                        }
+                        continue;
                     }
-                    continue;
+                    if (PAUSE_AFTER_TAKE_MILLIS > 0)
+                    {
+                        Thread.sleep(PAUSE_AFTER_TAKE_MILLIS);
+                    }
+                    final long id = PoolProtocol.id(task);
+                    startedAt.set(index, System.currentTimeMillis());
+                    started.set(index, id);
+                    final byte[] result = run(functions, codec, task, id, self, maxMessageBytes);
+                    // The result is put before the id is replaced: a parent that no longer sees the id finds it.
+                    results.put(result);
+                    done++;
                 }
-                final long id = PoolProtocol.id(task);
-                // Release order: the parent reads these to know which task a dead worker was running.
-                startedAt.set(index, System.currentTimeMillis());
-                started.set(index, id);
-                final byte[] result = run(tasks, codec, task, id, maxMessageBytes);
-                started.set(index, 0);
-                results.put(result);
-                done++;
+            }
+            finally
+            {
+                started.set(index, PoolProtocol.IDLE);
             }
         }
     }
 
-    /**
-     * @param workers pool size.
-     * @return slots of the shared results queue.
-     */
-    public static int resultSlots(final int workers)
-    {
-        return Math.max(4, 2 * workers * PoolProtocol.INBOX_SLOTS);
-    }
-
     private static byte[] run(final Map<String, PoolTask<Object, Object>> tasks, final PoolCodec codec,
-        final byte[] task, final long id, final int maxMessageBytes)
+        final byte[] task, final long id, final long self, final int maxMessageBytes)
     {
         final byte[] output;
         try
@@ -104,12 +123,12 @@ public final class PoolWorker
                     }
                     catch (final CodecFailure ex)
                     {
-                        return failure(id, PoolProtocol.CODEC, ex.getCause(), chunkNote(i, inputs.size()),
+                        return failure(id, self, PoolProtocol.CODEC, ex.getCause(), chunkNote(i, inputs.size()),
                             maxMessageBytes);
                     }
                     catch (final Throwable ex)
                     {
-                        return failure(id, PoolProtocol.THREW, ex, chunkNote(i, inputs.size()), maxMessageBytes);
+                        return failure(id, self, PoolProtocol.THREW, ex, chunkNote(i, inputs.size()), maxMessageBytes);
                     }
                 }
                 output = PoolProtocol.frame(outputs);
@@ -121,18 +140,18 @@ public final class PoolWorker
         }
         catch (final CodecFailure ex)
         {
-            return failure(id, PoolProtocol.CODEC, ex.getCause(), "", maxMessageBytes);
+            return failure(id, self, PoolProtocol.CODEC, ex.getCause(), "", maxMessageBytes);
         }
         catch (final Throwable ex)
         {
-            return failure(id, PoolProtocol.THREW, ex, "", maxMessageBytes);
+            return failure(id, self, PoolProtocol.THREW, ex, "", maxMessageBytes);
         }
         if (PoolProtocol.resultSize(output.length) > maxMessageBytes)
         {
-            return failure(id, PoolProtocol.CODEC, new IllegalArgumentException("result of " + output.length +
+            return failure(id, self, PoolProtocol.CODEC, new IllegalArgumentException("result of " + output.length +
                 " bytes is larger than the pool's max message bytes (" + maxMessageBytes + ")"), "", maxMessageBytes);
         }
-        return PoolProtocol.result(id, PoolProtocol.OK, output);
+        return PoolProtocol.result(id, self, PoolProtocol.OK, output);
     }
 
     private static byte[] apply(final PoolTask<Object, Object> function, final PoolCodec codec, final byte[] input)
@@ -174,7 +193,8 @@ public final class PoolWorker
         }
     }
 
-    private static byte[] failure(final long id, final byte status, final Throwable error, final String note,
+    private static byte[] failure(final long id, final long self, final byte status, final Throwable error,
+        final String note,
         final int maxMessageBytes)
     {
         final String stack = PoolProtocol.stackTrace(error);
@@ -186,7 +206,7 @@ public final class PoolWorker
         {
             trace = java.util.Arrays.copyOf(trace, Math.max(0, room));
         }
-        return PoolProtocol.result(id, status, trace);
+        return PoolProtocol.result(id, self, status, trace);
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,10 +37,18 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Output and errors</h2>
  * The child's standard output and error go to one log file per child, {@code shm-child-PID.log} in the log
- * directory (default {@code java.io.tmpdir/shm-children}). If the child's main, or any of its threads, dies of an
- * uncaught exception, the stack trace is written to the log and to a failure report that {@link #failure()}
- * returns; {@link #awaitSuccess} throws a {@link ChildJvmException} carrying it (the article's rule: a child's
- * error must be visible to the parent).
+ * directory (default {@code java.io.tmpdir/shm-children}), or to this JVM's console with
+ * {@link Builder#inheritConsole()}. {@link #close()} removes the log of a child that succeeded unless
+ * {@link Builder#keepLog()} was asked. If the child's main, or any of its threads, dies of an uncaught exception,
+ * the stack trace is written to the log and to a failure report that {@link #failure()} returns;
+ * {@link #awaitSuccess} throws a {@link ChildJvmException} carrying it (the article's rule: a child's error must be
+ * visible to the parent). A child that the JVM or launcher refused to start (a bad flag, a class path that cannot
+ * load the child's main, as under {@code mvn exec:java}) is reported with the first line it printed.
+ *
+ * <h2>Flags</h2>
+ * The child gets this JVM's flags (but not a debugger agent), {@code --add-exports
+ * java.base/jdk.internal.misc=ALL-UNNAMED} if this JVM has it from a manifest, and on JDK 22+
+ * {@code --enable-native-access=ALL-UNNAMED} if this JVM has native access (so JNA prints no warning).
  *
  * <h2>Failure modes</h2>
  * {@link #waitFor} and {@link #awaitSuccess} are bounded by their timeout and honour interruption.
@@ -50,18 +59,28 @@ public final class ChildJvm implements AutoCloseable
     private static final String ADD_EXPORTS = "--add-exports";
     private static final String MISC_EXPORT = "java.base/jdk.internal.misc=ALL-UNNAMED";
 
+    private static final String NATIVE_ACCESS = "--enable-native-access";
+    private static final String CANNOT_LOAD_MAIN = "Could not find or load main class";
+
     private final Process process;
     private final Path logFile;
     private final Path reportFile;
     private final String mainClass;
+    private final String classPath;
+    private final boolean keepLog;
+    private final ClassDataArchive archive;
     private volatile String closedFailure;
 
-    private ChildJvm(final Process process, final Path logFile, final Path reportFile, final String mainClass)
+    private ChildJvm(final Process process, final Path logFile, final Path reportFile, final Builder options,
+        final ClassDataArchive archive)
     {
         this.process = process;
         this.logFile = logFile;
         this.reportFile = reportFile;
-        this.mainClass = mainClass;
+        this.mainClass = options.mainClass;
+        this.classPath = options.classPath;
+        this.keepLog = options.keepLog;
+        this.archive = archive;
     }
 
     /**
@@ -104,11 +123,49 @@ public final class ChildJvm implements AutoCloseable
     }
 
     /**
-     * @return the file that receives the child's standard output and error.
+     * @return the file that receives the child's standard output and error, or null if the child prints to this
+     * JVM's console ({@link Builder#inheritConsole()}).
      */
     public Path logFile()
     {
         return logFile;
+    }
+
+    /**
+     * @return a future completed (in a JDK thread) when the child has exited.
+     */
+    public CompletableFuture<ChildJvm> onExit()
+    {
+        return process.onExit().thenApply(ignored -> this);
+    }
+
+    /**
+     * Says how the child ended, for messages: its exit status and what it means, and, when it exited with an error
+     * it did not report as an exception (the JVM or the launcher refused to start it), the first line of its log.
+     *
+     * @return for example {@code "exited with status 1; it said: Error: Could not find or load main class X"}.
+     * @throws IllegalThreadStateException if it has not exited.
+     */
+    public String describeExit()
+    {
+        final int status = exitValue();
+        final StringBuilder text = new StringBuilder(status > 128 ? "died of signal " + (status - 128) :
+            "exited with status " + status + describe(status));
+        if (status != 0 && status <= 128 && failure().isEmpty())
+        {
+            firstLogLine().ifPresent(line ->
+            {
+                text.append("; it said: ").append(line);
+                if (line.contains(CANNOT_LOAD_MAIN))
+                {
+                    text.append(" (its class path is ").append(classPath).append(", this JVM's java.class.path: a " +
+                        "parent run by `mvn exec:java` or another class loader has classes the child cannot " +
+                        "load; run the parent with `java -cp`, or `mvn exec:exec`, or set " +
+                        "ChildJvm.Builder.classPath)");
+                }
+            });
+        }
+        return text.toString();
     }
 
     /**
@@ -224,19 +281,19 @@ public final class ChildJvm implements AutoCloseable
         {
             kill();
             throw new ChildJvmException("child pid " + pid() + " (" + mainClass + ") did not finish within " +
-                timeout + " and was killed; log " + logFile, pid(), logFile, failure().orElse(null));
+                timeout + " and was killed; " + where(), pid(), logFile, failure().orElse(null));
         }
-        final int status = exitValue();
-        if (status != 0)
+        if (exitValue() != 0)
         {
-            throw new ChildJvmException("child pid " + pid() + " (" + mainClass + ") exited with status " + status +
-                describe(status) + "; log " + logFile, pid(), logFile, failure().orElse(null));
+            throw new ChildJvmException("child pid " + pid() + " (" + mainClass + ") " + describeExit() + "; " +
+                where(), pid(), logFile, failure().orElse(null));
         }
     }
 
     /**
      * Kills the child if it is still running, and removes its failure report file (what it said stays available
-     * from {@link #failure()}; the log file stays).
+     * from {@link #failure()}). Its log file stays if the child failed (a non-zero exit, or an uncaught exception
+     * in any thread) or if {@link Builder#keepLog()} asked for it; the log of a child that succeeded is removed.
      */
     @Override
     public void close()
@@ -248,14 +305,11 @@ public final class ChildJvm implements AutoCloseable
         if (closedFailure == null)
         {
             closedFailure = failure().orElse("");
-            try
+            archive.childExited();
+            deleteQuietly(reportFile);
+            if (logFile != null && !keepLog && exitValue() == 0 && closedFailure.isEmpty())
             {
-                Files.deleteIfExists(reportFile);
-            }
-            catch (final IOException ex)
-            {
-                System.getLogger("dev.shmem").log(System.Logger.Level.WARNING,
-                    "cannot remove child failure report " + reportFile + ": " + ex);
+                deleteQuietly(logFile);
             }
         }
     }
@@ -264,6 +318,46 @@ public final class ChildJvm implements AutoCloseable
     public String toString()
     {
         return "ChildJvm[pid " + pid() + ", " + mainClass + (isAlive() ? ", running]" : ", exited]");
+    }
+
+    private String where()
+    {
+        return logFile == null ? "output on the parent's console" : "log " + logFile;
+    }
+
+    private Optional<String> firstLogLine()
+    {
+        if (logFile == null)
+        {
+            return Optional.empty();
+        }
+        try (java.io.BufferedReader reader = Files.newBufferedReader(logFile, StandardCharsets.UTF_8))
+        {
+            for (String line; (line = reader.readLine()) != null; )
+            {
+                if (!line.isBlank())
+                {
+                    return Optional.of(line.strip());
+                }
+            }
+            return Optional.empty();
+        }
+        catch (final IOException ex)
+        {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteQuietly(final Path file)
+    {
+        try
+        {
+            Files.deleteIfExists(file);
+        }
+        catch (final IOException ex)
+        {
+            System.getLogger("dev.shmem").log(System.Logger.Level.WARNING, "cannot remove " + file + ": " + ex);
+        }
     }
 
     private static String describe(final int status)
@@ -292,6 +386,12 @@ public final class ChildJvm implements AutoCloseable
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private Path logDirectory = Path.of(System.getProperty("java.io.tmpdir"), "shm-children");
+        private String classPath = System.getProperty("java.class.path");
+        private boolean inheritConsole;
+        private boolean keepLog;
+        private boolean classDataSharing;
+        private LogRenamer renamer = (from, to) ->
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
         private Builder(final String mainClass)
         {
@@ -329,8 +429,64 @@ public final class ChildJvm implements AutoCloseable
         }
 
         /**
+         * @param classPath the child's class path (default: this JVM's {@code java.class.path}); it must hold
+         *                  shm-core and the main class.
+         * @return this builder.
+         */
+        public Builder classPath(final String classPath)
+        {
+            this.classPath = Objects.requireNonNull(classPath, "classPath");
+            return this;
+        }
+
+        /**
+         * The child prints to this JVM's standard output and error, as Python's child processes print to the same
+         * terminal, instead of to a log file ({@link #logFile()} is then null). Its uncaught exceptions still reach
+         * {@link #failure()}.
+         *
+         * @return this builder.
+         */
+        public Builder inheritConsole()
+        {
+            this.inheritConsole = true;
+            return this;
+        }
+
+        /**
+         * Keeps the child's log file after {@link #close()} even if the child succeeded (by default only the logs
+         * of children that failed stay).
+         *
+         * @return this builder.
+         */
+        public Builder keepLog()
+        {
+            this.keepLog = true;
+            return this;
+        }
+
+        /**
+         * @param enabled whether the child starts from an application class-data-sharing archive made by an
+         *                earlier child with the same java, class path and flags, and makes one if there is none
+         *                (default false; {@code JvmPool} turns it on). Falls back silently where it cannot.
+         * @return this builder.
+         */
+        public Builder classDataSharing(final boolean enabled)
+        {
+            this.classDataSharing = enabled;
+            return this;
+        }
+
+        /** For tests: what names the log after the child's pid. */
+        Builder logRenamer(final LogRenamer renamer)
+        {
+            this.renamer = Objects.requireNonNull(renamer, "renamer");
+            return this;
+        }
+
+        /**
          * @return the started child.
-         * @throws IOException if the JVM cannot be started or the log directory cannot be created.
+         * @throws IOException if the JVM cannot be started, the log directory cannot be created, or the log cannot
+         *                     be named after the child's pid (the child is killed then: none is left running).
          */
         public ChildJvm start() throws IOException
         {
@@ -340,33 +496,60 @@ public final class ChildJvm implements AutoCloseable
             final Path reportFile = logDirectory.resolve("shm-child-" + token + ".failure");
             final List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(inheritedJvmArgs());
+            command.addAll(inheritedJvmArgs(classDataSharing));
             command.addAll(jvmArgs);
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(classPath);
+            final ClassDataArchive archive = classDataSharing ? ClassDataArchive.forCommand(command, classPath) :
+                ClassDataArchive.none();
+            command.addAll(command.size() - 2, archive.flags());
             command.add(ChildMain.class.getName());
             command.add(reportFile.toString());
             command.add(mainClass);
             command.addAll(args);
-            final Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(startingLog.toFile())
-                .start();
+            final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (inheritConsole)
+            {
+                builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            }
+            else
+            {
+                builder.redirectOutput(startingLog.toFile());
+            }
+            final Process process = builder.start();
+            if (inheritConsole)
+            {
+                return new ChildJvm(process, null, reportFile, this, archive);
+            }
             final Path logFile = logDirectory.resolve("shm-child-" + process.pid() + ".log");
-            Files.move(startingLog, logFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new ChildJvm(process, logFile, reportFile, mainClass);
+            try
+            {
+                renamer.rename(startingLog, logFile);
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                // Nobody would own a child we do not return: kill it before failing.
+                process.destroyForcibly();
+                throw new IOException("cannot name the log of child pid " + process.pid() + " " + logFile +
+                    " (the child was killed; its output so far is in " + startingLog + "): " + ex, ex);
+            }
+            return new ChildJvm(process, logFile, reportFile, this, archive);
         }
 
-        private static List<String> inheritedJvmArgs()
+        private static List<String> inheritedJvmArgs(final boolean ownArchive)
         {
             final List<String> inherited = new ArrayList<>();
             boolean hasMiscExport = false;
+            boolean hasNativeAccess = false;
             final List<String> input = ManagementFactory.getRuntimeMXBean().getInputArguments();
             for (int i = 0; i < input.size(); i++)
             {
                 final String arg = input.get(i);
-                // A debugger agent would clash on its port; everything else travels.
-                if (arg.startsWith("-agentlib:jdwp") || arg.startsWith("-Xrunjdwp"))
+                // A debugger agent would clash on its port; a child with its own class-data archive drops the
+                // parent's archive flags.
+                if (arg.startsWith("-agentlib:jdwp") || arg.startsWith("-Xrunjdwp") || (ownArchive &&
+                    (arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:ArchiveClassesAtExit") ||
+                    arg.startsWith("-XX:+AutoCreateSharedArchive") || arg.startsWith("-Xshare"))))
                 {
                     continue;
                 }
@@ -375,6 +558,7 @@ public final class ChildJvm implements AutoCloseable
                 {
                     hasMiscExport = true;
                 }
+                hasNativeAccess |= arg.startsWith(NATIVE_ACCESS);
                 inherited.add(arg);
             }
             if (!hasMiscExport)
@@ -384,7 +568,25 @@ public final class ChildJvm implements AutoCloseable
                 inherited.add(ADD_EXPORTS);
                 inherited.add(MISC_EXPORT);
             }
+            if (!hasNativeAccess && NativeAccess.enabledForUnnamedModule())
+            {
+                // JDK 22+: the parent has native access from its manifest (Enable-Native-Access); without the flag
+                // the child would print JNA's native-access warning.
+                inherited.add(NATIVE_ACCESS + "=ALL-UNNAMED");
+            }
             return inherited;
         }
+    }
+
+    /** Names a child's log after its pid. */
+    @FunctionalInterface
+    interface LogRenamer
+    {
+        /**
+         * @param from the log the child was started with.
+         * @param to   its name after the child's pid.
+         * @throws IOException if it cannot be renamed.
+         */
+        void rename(Path from, Path to) throws IOException;
     }
 }

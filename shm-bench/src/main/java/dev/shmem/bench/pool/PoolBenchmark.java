@@ -64,6 +64,14 @@ public final class PoolBenchmark implements Callable<Integer>
         description = "rounds of sequential vs map of the heavy inputs; the median is shown (default 5)")
     private int rounds;
 
+    @Option(names = "--heavy-long-n", defaultValue = "50000000", description = "JVM only: a heavy_task argument " +
+        "whose task lasts as long as CPython's at --heavy-n (default 50000000; 0 skips it)")
+    private int heavyLongN;
+
+    @Option(names = "--start-rounds", defaultValue = "7", description = "one-worker pools started with and " +
+        "without the class-data archive; the median each way (default 7; 0 skips it)")
+    private int startRounds;
+
     @Option(names = "--python", defaultValue = "python3", paramLabel = "EXE",
         description = "Python 3 for the baselines, or 'none' to skip them (default python3)")
     private String python;
@@ -108,7 +116,7 @@ public final class PoolBenchmark implements Callable<Integer>
                 "none".equals(python) ? null : python,
                 workDirectory != null ? workDirectory :
                     Path.of(System.getProperty("java.io.tmpdir"), "shm-bench-pool"),
-                taskTimeout);
+                taskTimeout, heavyLongN, startRounds);
         }
         catch (final IllegalArgumentException ex)
         {

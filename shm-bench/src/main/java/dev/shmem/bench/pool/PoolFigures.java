@@ -14,11 +14,25 @@ package dev.shmem.bench.pool;
  * @param sequentialSeconds     the heavy inputs one after the other in one process (median round).
  * @param parallelSeconds       the heavy inputs through the pool's {@code map} (median round, warm workers).
  * @param coldParallelSeconds   JVM only: the first heavy {@code map}, in workers whose JIT has not seen it.
+ * @param longSequentialSeconds JVM only: {@code heavy_task(heavyLongN)} inputs one after the other (median).
+ * @param longParallelSeconds   JVM only: the same through {@code map} (median).
+ * @param startArchiveMillis    JVM only: median start of a one-worker pool to its first result, with the
+ *                              class-data archive.
+ * @param startNoArchiveMillis  JVM only: the same without it.
  */
 public record PoolFigures(double startSeconds, double roundTripsPerSecond, double roundTripP50Micros,
     double roundTripP99Micros, double mapTasksPerSecond, double mapChunk1TasksPerSecond, double sequentialSeconds,
-    double parallelSeconds, double coldParallelSeconds)
+    double parallelSeconds, double coldParallelSeconds, double longSequentialSeconds, double longParallelSeconds,
+    double startArchiveMillis, double startNoArchiveMillis)
 {
+    /**
+     * @return the long heavy map's speedup (NaN if not measured).
+     */
+    public double longSpeedup()
+    {
+        return longSequentialSeconds / longParallelSeconds;
+    }
+
     /**
      * @return sequential time over parallel time.
      */

@@ -1,6 +1,7 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.bench.runner.JsonWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shmem.bench.runner.Json;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class PoolReport
             String.format(Locale.ROOT, "%.1f / %.1f", jvm.roundTripP50Micros(), jvm.roundTripP99Micros()),
             py == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", py.roundTripP50Micros(),
                 py.roundTripP99Micros()), ""));
-        rateRow(out, format, "map of " + settings.mapTasks() + " empty tasks (tasks/s; Python chunksize default)",
+        rateRow(out, format, "map of " + settings.mapTasks() + " empty tasks on ints (tasks/s; default chunks)",
             jvm.mapTasksPerSecond(), py == null ? Double.NaN : py.mapTasksPerSecond());
         rateRow(out, format, "  the same, Python chunksize=1 (tasks/s)", jvm.mapTasksPerSecond(),
             py == null ? Double.NaN : py.mapChunk1TasksPerSecond());
@@ -59,6 +60,26 @@ final class PoolReport
             py == null ? "-" : String.format(Locale.ROOT, "%.2fx", py.speedup()), ""));
         out.append(String.format(Locale.ROOT, format, "  first map, workers' JIT cold (ms)",
             String.format(Locale.ROOT, "%.1f", jvm.coldParallelSeconds() * 1e3), "-", ""));
+        if (!Double.isNaN(jvm.longSpeedup()))
+        {
+            out.append(String.format(Locale.ROOT, "heavy_task(%,d) x %d, JVM only (a task as long as CPython's at " +
+                "%,d):%n", settings.heavyLongN(), settings.heavyTasks(), settings.heavyN()));
+            timeRow(out, format, "  sequential, one process (ms)", jvm.longSequentialSeconds() * 1e3,
+                py == null ? Double.NaN : py.sequentialSeconds() * 1e3, "%.1f");
+            timeRow(out, format, "  map with " + settings.workers() + " workers (ms)",
+                jvm.longParallelSeconds() * 1e3, py == null ? Double.NaN : py.parallelSeconds() * 1e3, "%.1f");
+            out.append(String.format(Locale.ROOT, format, "  speedup (sequential / map; Python at its n)",
+                String.format(Locale.ROOT, "%.2fx", jvm.longSpeedup()),
+                py == null ? "-" : String.format(Locale.ROOT, "%.2fx", py.speedup()), ""));
+        }
+        if (!Double.isNaN(jvm.startArchiveMillis()))
+        {
+            out.append(String.format(Locale.ROOT, format, "one-worker pool start to first task, p50 (ms)",
+                String.format(Locale.ROOT, "%.1f", jvm.startArchiveMillis()), "-", ""));
+            out.append(String.format(Locale.ROOT, format, "  the same without the class-data archive (ms)",
+                String.format(Locale.ROOT, "%.1f", jvm.startNoArchiveMillis()), "-",
+                ratio(jvm.startNoArchiveMillis() / jvm.startArchiveMillis()) + " cds"));
+        }
         if (py == null)
         {
             out.append(String.format(Locale.ROOT, "%nPython skipped: no comparison.%n"));
@@ -68,46 +89,47 @@ final class PoolReport
 
     String toJson()
     {
-        final JsonWriter json = new JsonWriter().beginObject();
-        json.name("machine").beginObject();
-        machine.forEach(json::field);
-        json.endObject();
-        json.name("settings").beginObject()
-            .field("workers", settings.workers())
-            .field("warmupSeconds", settings.warmup().toNanos() / 1e9)
-            .field("durationSeconds", settings.duration().toNanos() / 1e9)
-            .field("mapTasks", settings.mapTasks())
-            .field("heavyN", settings.heavyN())
-            .field("heavyTasks", settings.heavyTasks())
-            .field("rounds", settings.rounds())
-            .field("python", settings.python())
-            .endObject();
-        figures(json.name("jvmPool"), jvm);
+        final ObjectNode json = Json.object();
+        final ObjectNode machineNode = json.putObject("machine");
+        machine.forEach(machineNode::put);
+        final ObjectNode settingsNode = json.putObject("settings").put("workers", settings.workers());
+        Json.put(settingsNode, "warmupSeconds", settings.warmup().toNanos() / 1e9);
+        Json.put(settingsNode, "durationSeconds", settings.duration().toNanos() / 1e9);
+        settingsNode.put("mapTasks", settings.mapTasks())
+            .put("heavyN", settings.heavyN())
+            .put("heavyTasks", settings.heavyTasks())
+            .put("rounds", settings.rounds())
+            .put("heavyLongN", settings.heavyLongN())
+            .put("startRounds", settings.startRounds())
+            .put("python", settings.python());
+        figures(json.putObject("jvmPool"), jvm);
         if (python.isPresent())
         {
-            figures(json.name("python"), python.get());
+            figures(json.putObject("python"), python.get());
         }
         else
         {
-            json.field("python", (String)null);
+            json.putNull("python");
         }
-        return json.endObject().toString();
+        return json.toString();
     }
 
-    private static void figures(final JsonWriter json, final PoolFigures figures)
+    private static void figures(final ObjectNode json, final PoolFigures figures)
     {
-        json.beginObject()
-            .field("startSeconds", figures.startSeconds())
-            .field("roundTripsPerSecond", figures.roundTripsPerSecond())
-            .field("roundTripP50Micros", figures.roundTripP50Micros())
-            .field("roundTripP99Micros", figures.roundTripP99Micros())
-            .field("mapTasksPerSecond", figures.mapTasksPerSecond())
-            .field("mapChunk1TasksPerSecond", figures.mapChunk1TasksPerSecond())
-            .field("sequentialSeconds", figures.sequentialSeconds())
-            .field("parallelSeconds", figures.parallelSeconds())
-            .field("speedup", figures.speedup())
-            .field("coldParallelSeconds", figures.coldParallelSeconds())
-            .endObject();
+        Json.put(json, "startSeconds", figures.startSeconds());
+        Json.put(json, "roundTripsPerSecond", figures.roundTripsPerSecond());
+        Json.put(json, "roundTripP50Micros", figures.roundTripP50Micros());
+        Json.put(json, "roundTripP99Micros", figures.roundTripP99Micros());
+        Json.put(json, "mapTasksPerSecond", figures.mapTasksPerSecond());
+        Json.put(json, "mapChunk1TasksPerSecond", figures.mapChunk1TasksPerSecond());
+        Json.put(json, "sequentialSeconds", figures.sequentialSeconds());
+        Json.put(json, "parallelSeconds", figures.parallelSeconds());
+        Json.put(json, "speedup", figures.speedup());
+        Json.put(json, "coldParallelSeconds", figures.coldParallelSeconds());
+        Json.put(json, "longSequentialSeconds", figures.longSequentialSeconds());
+        Json.put(json, "longParallelSeconds", figures.longParallelSeconds());
+        Json.put(json, "startArchiveMillis", figures.startArchiveMillis());
+        Json.put(json, "startNoArchiveMillis", figures.startNoArchiveMillis());
     }
 
     private static void rateRow(final StringBuilder out, final String format, final String label, final double shm,

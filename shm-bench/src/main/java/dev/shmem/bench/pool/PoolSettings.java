@@ -16,9 +16,13 @@ import java.time.Duration;
  * @param python        the Python 3 executable, or null to skip Python.
  * @param workDirectory worker logs and the Python script.
  * @param taskTimeout   the pool's task timeout and the longest wait for one result.
+ * @param heavyLongN    JVM only: a second {@code heavy_task} argument whose task lasts as long as CPython's at
+ *                      {@code heavyN}, 0 to skip it.
+ * @param startRounds   one-worker pools started with and without the class-data archive, 0 to skip.
  */
 public record PoolSettings(int workers, Duration warmup, Duration duration, int mapTasks, int heavyN,
-    int heavyTasks, int rounds, String python, Path workDirectory, Duration taskTimeout)
+    int heavyTasks, int rounds, String python, Path workDirectory, Duration taskTimeout, int heavyLongN,
+    int startRounds)
 {
     /**
      * Checks the values.
@@ -41,6 +45,11 @@ public record PoolSettings(int workers, Duration warmup, Duration duration, int 
         {
             throw new IllegalArgumentException("map tasks " + mapTasks + ", heavy tasks " + heavyTasks +
                 ", heavy n " + heavyN + " and rounds " + rounds + " must all be at least 1");
+        }
+        if (heavyLongN < 0 || startRounds < 0)
+        {
+            throw new IllegalArgumentException("heavy long n " + heavyLongN + " and start rounds " + startRounds +
+                " must not be negative");
         }
         if (taskTimeout.isNegative() || taskTimeout.isZero())
         {

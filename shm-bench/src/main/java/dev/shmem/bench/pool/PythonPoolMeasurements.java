@@ -34,7 +34,7 @@ final class PythonPoolMeasurements
         {
             log.println("Python: Pool.apply_async(empty).get() round trips ...");
             final Map<String, String> apply = script(settings, "pool_apply");
-            log.println("Python: Pool.map of " + settings.mapTasks() + " empty tasks ...");
+            log.println("Python: Pool.map of " + settings.mapTasks() + " empty tasks on int inputs ...");
             final Map<String, String> map = script(settings, "pool_map");
             final Map<String, String> map1 = script(settings, "pool_map", "--chunksize", "1");
             log.println("Python: heavy_task x " + settings.heavyTasks() + ", sequential and Pool.map ...");
@@ -48,7 +48,7 @@ final class PythonPoolMeasurements
                 PythonScript.number(map1, "ops_per_second"),
                 PythonScript.number(heavy, "sequential_seconds"),
                 PythonScript.number(heavy, "parallel_seconds"),
-                Double.NaN));
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
         catch (final PythonScript.UnavailableException ex)
         {

@@ -152,6 +152,14 @@ public abstract class ChildScenario implements Scenario
     }
 
     /**
+     * @return extra JVM flags for the children (default none), e.g. the module openings a library needs.
+     */
+    protected List<String> jvmArgs()
+    {
+        return List.of();
+    }
+
+    /**
      * @return a remark shown with the result, or null.
      */
     protected String note()
@@ -182,6 +190,7 @@ public abstract class ChildScenario implements Scenario
                     regionPath.getFileName() + "-child-" + i + ".properties");
                 reportFiles.add(reportFile);
                 children.add(ChildJvm.builder(ChildHarness.class)
+                    .jvmArgs(jvmArgs().toArray(new String[0]))
                     .logDirectory(settings.workDirectory())
                     .args(getClass().getName(), regionPath.toString(), Integer.toString(i),
                         Integer.toString(processes), reportFile.toString(), latencyMode().name(),

@@ -5,6 +5,7 @@ import dev.shmem.SharedReentrantLock;
 import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.sync.DeferredWakes;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
@@ -45,6 +46,7 @@ public final class LockWord
     private final Attachment attachment;
     private final ProcessTable processes;
     private final EventCount events;
+    private final Sleeper sleeper;
     private long lastLivenessCheck = System.nanoTime();
     private long lastLongWaitWarning = System.nanoTime() - LONG_WAIT_NANOS;
 
@@ -61,6 +63,32 @@ public final class LockWord
         this.attachment = attachment;
         this.processes = attachment.region().processes();
         this.events = new EventCount(buffer, LockDescriptor.EVENT_COUNT_OFFSET, sleeper);
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * @return this JVM's attachment to the lock's region.
+     */
+    public Attachment attachment()
+    {
+        return attachment;
+    }
+
+    /**
+     * @return how this lock's waiters sleep (its conditions' waiters sleep the same way).
+     */
+    public Sleeper sleeper()
+    {
+        return sleeper;
+    }
+
+    /**
+     * @return true if the lock is held by a thread of a process that is no longer alive.
+     */
+    public boolean isOwnerDead()
+    {
+        final long owner = owner();
+        return owner != 0 && !processes.isAlive(owner);
     }
 
     /**
@@ -172,6 +200,8 @@ public final class LockWord
         buffer.putLongVolatile(OWNER_OFFSET, 0);
         // A starving waiter must run, whichever local waiter the waker would pick: wake them all.
         events.signal(buffer.getLongVolatile(HANDOFF_OFFSET) == 0 ? 1 : Integer.MAX_VALUE);
+        // The waiters this thread signalled on the lock's conditions: woken now that they can take the lock.
+        DeferredWakes.flush();
     }
 
     /**

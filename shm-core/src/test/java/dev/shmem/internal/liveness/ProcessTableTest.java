@@ -11,33 +11,61 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The process table's answers for stamps of a slot that has been claimed again (issue 16.4).
+ * The process table on a plain buffer: claims, releases, generations and what a stale stamp names.
  */
 class ProcessTableTest
 {
-    private final ProcessTable table = new ProcessTable(
-        new UnsafeBuffer(ByteBuffer.allocateDirect(4 * ProcessTableDescriptor.SLOT_LENGTH)), 0, 4);
+    private static final int SLOTS = 4;
+
+    private final UnsafeBuffer buffer =
+        new UnsafeBuffer(ByteBuffer.allocateDirect(SLOTS * ProcessTableDescriptor.SLOT_LENGTH));
+    private final ProcessTable table = new ProcessTable(buffer, 0, SLOTS);
 
     @Test
-    void pidOfAStampWhoseSlotWasClaimedAgainIsUnknownNotTheNewOccupant()
+    void aStaleStampNeverNamesTheSlotsNewOccupant()
     {
         final long first = table.attach();
-        assertEquals(ProcessLiveness.selfPid(), table.pidOf(first));
         table.detach(first);
+        // Someone else claims the slot: pretend a process with another pid did.
         final long second = table.attach();
-        assertEquals(ProcessTable.slotOf(first), ProcessTable.slotOf(second), "the same slot is claimed again");
+        assertEquals(ProcessTable.slotOf(first), ProcessTable.slotOf(second), "the freed slot is reused");
         assertNotEquals(ProcessTable.generationOf(first), ProcessTable.generationOf(second));
-        assertEquals(0, table.pidOf(first), "the old stamp's process is gone; the pid there is another's");
+        final int base = ProcessTableDescriptor.slotOffset(ProcessTable.slotOf(second));
+        buffer.putLongVolatile(base + ProcessTableDescriptor.PID_OFFSET, 4_000_000_001L);
+        assertEquals(4_000_000_001L, table.pidOf(second), "the current generation names the occupant");
+        assertEquals(ProcessLiveness.selfPid(), table.pidOf(first),
+            "the previous generation names the process that left, not the new occupant");
         assertFalse(table.isAlive(first));
-        assertEquals(ProcessLiveness.selfPid(), table.pidOf(second));
-        assertTrue(table.isAlive(second));
     }
 
     @Test
-    void pidOfADetachedStampIsZero()
+    void aDeadProcessDisplacedFromItsSlotIsStillNamedByItsStamp()
     {
-        final long stamp = table.attach();
-        table.detach(stamp);
-        assertEquals(0, table.pidOf(stamp));
+        final long dead = table.attach();
+        final int base = ProcessTableDescriptor.slotOffset(ProcessTable.slotOf(dead));
+        // The process of the stamp "dies": a pid that does not run.
+        buffer.putLongVolatile(base + ProcessTableDescriptor.PID_OFFSET, 4_000_000_002L);
+        for (int i = 1; i < SLOTS; i++)
+        {
+            table.attach();
+        }
+        final long taker = table.attach();
+        assertEquals(ProcessTable.slotOf(dead), ProcessTable.slotOf(taker), "the dead process's slot is reclaimed");
+        assertEquals(ProcessLiveness.selfPid(), table.pidOf(taker));
+        assertEquals(4_000_000_002L, table.pidOf(dead), "the dead stamp names the dead pid, not the live taker");
+        assertTrue(table.isAlive(taker));
+        assertFalse(table.isAlive(dead));
+    }
+
+    @Test
+    void aStampReusedTwiceSinceIsUnknown()
+    {
+        final long first = table.attach();
+        table.detach(first);
+        table.detach(table.attach());
+        final long third = table.attach();
+        assertEquals(ProcessTable.slotOf(first), ProcessTable.slotOf(third));
+        assertEquals(0, table.pidOf(first));
+        assertEquals(0, table.pidOf(ProcessTable.processStamp(SLOTS + 3, 1)), "out of range");
     }
 }

@@ -1,0 +1,197 @@
+package dev.shmem.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An application class-data-sharing archive for child JVMs (JDK's AppCDS): the classes a child loads are dumped
+ * by the first child started with a given java, class path and flags, and the children after it map them instead
+ * of loading and verifying them again, which shortens their start. The archive lives in
+ * {@code java.io.tmpdir/shm-cds/KEY.jsa}, KEY a hash of what the archive depends on: the JVM, its flags (but
+ * {@code -Xlog}) and the class path.
+ *
+ * <p>JDK 19 and later: {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=...}, which also recreates a
+ * stale archive. JDK 17 and 18: the first child gets {@code -XX:ArchiveClassesAtExit} to a temporary file (one child
+ * at a time, by a lock file), renamed into place once it has exited normally; a child killed before it exits
+ * leaves no archive, and the next child tries again. In every case the child runs without an archive where one
+ * cannot be used ({@code -Xshare:auto}), and CDS log messages are off, so failing is silent. Only a class path of
+ * jar files can be archived (a JVM asked to archive classes from a directory exits with an error): with a
+ * directory on it, as in a build's test run, children start without an archive.
+ */
+final class ClassDataArchive
+{
+    private static final Duration STALE_LOCK = Duration.ofMinutes(5);
+    private static final int AUTO_CREATE_FEATURE = 19;
+    private static final List<String> QUIET = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    private final List<String> flags;
+    private final Path pending;
+    private final Path archive;
+    private final Path lock;
+
+    private ClassDataArchive(final List<String> flags, final Path pending, final Path archive, final Path lock)
+    {
+        this.flags = flags;
+        this.pending = pending;
+        this.archive = archive;
+        this.lock = lock;
+    }
+
+    /**
+     * @return no archive: no flags, nothing to do after the child.
+     */
+    static ClassDataArchive none()
+    {
+        return new ClassDataArchive(List.of(), null, null, null);
+    }
+
+    /**
+     * @param command   the child's command line up to its main class: java, JVM flags, class path.
+     * @param classPath the child's class path.
+     * @return the archive flags for that child: none if the class path has anything but jar files (the JVM
+     * refuses to archive classes from directories, and would exit with an error), or no archive directory can be
+     * made.
+     */
+    static ClassDataArchive forCommand(final List<String> command, final String classPath)
+    {
+        for (final String entry : classPath.split(java.io.File.pathSeparator))
+        {
+            if (!entry.endsWith(".jar") || !Files.isRegularFile(Path.of(entry)))
+            {
+                return none();
+            }
+        }
+        final Path directory = Path.of(System.getProperty("java.io.tmpdir"), "shm-cds");
+        try
+        {
+            Files.createDirectories(directory);
+        }
+        catch (final IOException ex)
+        {
+            return none();
+        }
+        final Path archive = directory.resolve(key(command) + ".jsa");
+        final List<String> flags = new ArrayList<>(QUIET);
+        if (Runtime.version().feature() >= AUTO_CREATE_FEATURE)
+        {
+            flags.add("-XX:+AutoCreateSharedArchive");
+            flags.add("-XX:SharedArchiveFile=" + archive);
+            return new ClassDataArchive(flags, null, null, null);
+        }
+        if (Files.isRegularFile(archive))
+        {
+            flags.add("-XX:SharedArchiveFile=" + archive);
+            return new ClassDataArchive(flags, null, null, null);
+        }
+        final Path lock = directory.resolve(archive.getFileName() + ".lock");
+        if (!claim(lock))
+        {
+            // Another child is dumping it now.
+            return none();
+        }
+        final Path pending = directory.resolve(archive.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        flags.add("-XX:ArchiveClassesAtExit=" + pending);
+        return new ClassDataArchive(flags, pending, archive, lock);
+    }
+
+    /**
+     * @return the JVM flags to add before the main class.
+     */
+    List<String> flags()
+    {
+        return flags;
+    }
+
+    /**
+     * After the child has exited: moves an archive it dumped into place and releases the dump lock. Quiet: an
+     * archive that cannot be kept is simply made again by a later child.
+     */
+    void childExited()
+    {
+        if (pending == null)
+        {
+            return;
+        }
+        try
+        {
+            if (Files.isRegularFile(pending) && Files.size(pending) > 0)
+            {
+                Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(pending);
+            Files.deleteIfExists(lock);
+        }
+        catch (final IOException ex)
+        {
+            System.getLogger("dev.shmem").log(System.Logger.Level.DEBUG, "class-data archive not kept: " + ex);
+        }
+    }
+
+    private static boolean claim(final Path lock)
+    {
+        try
+        {
+            Files.createFile(lock);
+            return true;
+        }
+        catch (final FileAlreadyExistsException ex)
+        {
+            try
+            {
+                final FileTime modified = Files.getLastModifiedTime(lock);
+                if (modified.toInstant().isBefore(Instant.now().minus(STALE_LOCK)))
+                {
+                    // Left by a child killed while dumping: take it over.
+                    Files.setLastModifiedTime(lock, FileTime.from(Instant.now()));
+                    return true;
+                }
+            }
+            catch (final IOException ignored)
+            {
+                // Gone or unreadable: no archive this time.
+            }
+            return false;
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
+    private static String key(final List<String> command)
+    {
+        try
+        {
+            final MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(System.getProperty("java.vm.version", "").getBytes(StandardCharsets.UTF_8));
+            for (final String part : command)
+            {
+                if (part.startsWith("-Xlog"))
+                {
+                    // Logging changes nothing in the archive.
+                    continue;
+                }
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte)0);
+            }
+            return "shm-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", ex);
+        }
+    }
+}
