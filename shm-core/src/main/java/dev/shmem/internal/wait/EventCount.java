@@ -19,8 +19,9 @@ import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
  * {@link Watch} of the word and parks with {@link LockSupport}; the watch's waker thread sleeps in the kernel on
  * the sequence word and unparks it when the word changes. A signaller first changes the state the waiter's
  * condition reads (with a volatile write or a CAS), then {@link #signal}s: if it sees waiters it increments the
- * sequence ({@link #ONE} for "wake one", {@link #ALL} for "wake all") and, unless a wake is already pending, sets
- * the flag and wakes every waker sleeping on the word ({@code FUTEX_WAKE}). Both sides do a volatile write followed by a volatile read of the other's word (waiters then
+ * sequence ({@link #ONE} for "wake one", {@link #ALL} for "wake all"), hands the change to its own process's
+ * parked waiters ({@link Watch#wakeLocal}), and, if more threads are registered than are parked in its process and
+ * unless a wake is already pending, sets the flag and wakes every waker sleeping on the word ({@code FUTEX_WAKE}). Both sides do a volatile write followed by a volatile read of the other's word (waiters then
  * sequence then state; state then waiters), so either the waiter's re-check sees the new state, or the signaller
  * sees the waiter and its increment changes the word after the waiter read it, which the waker sees (the kernel
  * compares the word with the waker's last value atomically with queueing it). A waker clears the pending flag
@@ -157,10 +158,22 @@ public final class EventCount
     public void signal(final int count)
     {
         // Volatile read after the caller's volatile state write: pairs with prepare()'s increment.
-        if (buffer.getIntVolatile(waitersOffset) > 0)
+        final int waiters = buffer.getIntVolatile(waitersOffset);
+        if (waiters > 0)
         {
             // Volatile RMW: changes the word every waiter and waker compares with.
             buffer.getAndAddInt(sequenceOffset, count == 1 ? ONE : ALL);
+            // This process's parked waiters (those that waited through this handle: its cached watch, so that a
+            // release allocates nothing) are unparked here, without the waker's hop; the kernel is woken only if
+            // more threads are registered than are parked here (other processes', other handles', or ones about to
+            // park: those find the change when they queue). A thread registering after the waiter-count read above
+            // re-checks the state after it, so it needs no wake.
+            final Watch local = watch;
+            final int parkedHere = local == null ? 0 : local.wakeLocal();
+            if (waiters <= parkedHere)
+            {
+                return;
+            }
             // Only wakers clear the flag (before they read the word and sleep), never a signaller whose wake
             // reached nobody: a signaller that saw the flag set and skipped its wake relies on the next waker to
             // sleep reading the word after clearing the flag, hence after this signaller's increment.

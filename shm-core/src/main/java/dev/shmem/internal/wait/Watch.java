@@ -55,6 +55,7 @@ final class Watch implements Runnable
     // Guarded by lock.
     private Node head;
     private Node tail;
+    private int queued;
     private int lastSeen;
     private boolean started;
     private boolean retired;
@@ -79,6 +80,36 @@ final class Watch implements Runnable
     {
         final Key key = new Key(buffer.byteArray(), buffer.addressOffset() + sequenceOffset);
         return WATCHES.computeIfAbsent(key, k -> new Watch(k, buffer, sequenceOffset, pendingOffset, sleeper));
+    }
+
+    /**
+     * Called by a signaller of this process right after its increment: hands the change to this process's parked
+     * waiters at once (no waker hop), as the waker would.
+     *
+     * @return how many waiters of this process are queued (the signaller need not wake the kernel for them).
+     */
+    int wakeLocal()
+    {
+        lock.lock();
+        try
+        {
+            if (retired)
+            {
+                return 0;
+            }
+            // Volatile read: after the caller's increment, so it is included.
+            final int current = buffer.getIntVolatile(sequenceOffset);
+            if (current != lastSeen)
+            {
+                distribute(current);
+                lastSeen = current;
+            }
+            return queued;
+        }
+        finally
+        {
+            lock.unlock();
+        }
     }
 
     /**
@@ -134,6 +165,7 @@ final class Watch implements Runnable
             }
             tail = node;
             node.queued = true;
+            queued++;
             return QUEUED;
         }
         finally
@@ -155,6 +187,7 @@ final class Watch implements Runnable
                 return;
             }
             node.queued = false;
+            queued--;
             if (node.prev == null)
             {
                 head = node.next;
