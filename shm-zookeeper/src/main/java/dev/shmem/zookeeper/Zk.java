@@ -53,7 +53,9 @@ final class Zk
                 }
                 catch (final InterruptedException ex)
                 {
+                    // Curator may set the status again as it rethrows: clear it, or the retry fails at once.
                     interrupted = true;
+                    Thread.interrupted();
                     if (attempt > 1_000)
                     {
                         throw new ZooKeeperException(what + ": interrupted 1000 times in a row", ex);
