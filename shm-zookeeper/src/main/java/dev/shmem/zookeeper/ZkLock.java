@@ -38,8 +38,10 @@ abstract class ZkLock implements RobustLock
     private final String inconsistentPath;
     private final Cell takeovers;
     private final ConcurrentHashMap<String, ZkCondition> conditions = new ConcurrentHashMap<>();
-    /** The Curator lock; only the owner thread calls release (InterProcessMutex requires it). */
-    final InterProcessLock mutex;
+    private final InterProcessLockFactory factory;
+    private final String mutexPath;
+    /** The Curator lock of the current hold (a new one per outermost acquire); written by the owner thread. */
+    private InterProcessLock held;
 
     /** The owning thread in this JVM, or null; written under {@code this}. */
     private volatile Thread owner;
@@ -56,7 +58,8 @@ abstract class ZkLock implements RobustLock
         this.markerPath = path + "/held";
         this.inconsistentPath = path + "/inconsistent";
         this.takeovers = new Cell(space.zk(), path + "/takeovers", new byte[Long.BYTES]);
-        this.mutex = factory.create(space.zk().client(), path + "/mutex");
+        this.factory = factory;
+        this.mutexPath = path + "/mutex";
     }
 
     /** Makes the Curator lock of an entry. */
@@ -70,6 +73,12 @@ abstract class ZkLock implements RobustLock
      * @return true if this kind of lock may be acquired again by its owner.
      */
     abstract boolean reentrant();
+
+    /**
+     * Lets go of a Curator lock whose hold was revoked or is closed, without blocking the caller (the server may
+     * be unreachable): its node is deleted in the background, or vanishes with the session.
+     */
+    abstract void abandon(InterProcessLock lock);
 
     /**
      * @return what to say when the owner asks again for a lock that is not reentrant.
@@ -194,9 +203,10 @@ abstract class ZkLock implements RobustLock
             return true;
         }
         final boolean got;
+        final InterProcessLock mutex = factory.create(space.zk().client(), mutexPath);
         try
         {
-            got = timeoutNanos < 0 ? acquireForever() : mutex.acquire(timeoutNanos, TimeUnit.NANOSECONDS);
+            got = timeoutNanos < 0 ? acquireForever(mutex) : mutex.acquire(timeoutNanos, TimeUnit.NANOSECONDS);
         }
         catch (final InterruptedException ex)
         {
@@ -220,13 +230,14 @@ abstract class ZkLock implements RobustLock
         }
         catch (final RuntimeException ex)
         {
-            releaseQuietly();
+            abandon(mutex);
             throw ex;
         }
+        held = mutex;
         return true;
     }
 
-    private boolean acquireForever() throws Exception
+    private static boolean acquireForever(final InterProcessLock mutex) throws Exception
     {
         mutex.acquire();
         return true;
@@ -283,6 +294,8 @@ abstract class ZkLock implements RobustLock
 
     private void releaseCurator()
     {
+        final InterProcessLock mutex = held;
+        held = null;
         try
         {
             mutex.release();
@@ -298,20 +311,6 @@ abstract class ZkLock implements RobustLock
         }
     }
 
-    private void releaseQuietly()
-    {
-        try
-        {
-            mutex.release();
-        }
-        catch (final Exception ignored)
-        {
-            // Curator retries a failed lock-node delete in the background (guaranteed delete); the session's end
-            // deletes it too.
-            assert ignored != null;
-        }
-    }
-
     /** A hold of the calling thread revoked by a connection loss is forgotten (and its Curator node released). */
     private void dropRevokedHold()
     {
@@ -319,7 +318,9 @@ abstract class ZkLock implements RobustLock
         {
             owner = null;
             holds = 0;
-            releaseQuietly();
+            final InterProcessLock mutex = held;
+            held = null;
+            abandon(mutex);
         }
     }
 
@@ -337,20 +338,19 @@ abstract class ZkLock implements RobustLock
         }
     }
 
-    /** Called by {@link ZooKeeperSpace#close()}. */
+    /** Called by {@link ZooKeeperSpace#close()}: a clean release of a hold of any thread of this JVM. */
     void releaseOnClose()
     {
-        final Thread holder = owner;
-        if (holder == null)
+        final InterProcessLock mutex = held;
+        if (owner == null || mutex == null)
         {
             return;
         }
-        if (holder == Thread.currentThread() || !(mutex instanceof org.apache.curator.framework.recipes.locks.InterProcessMutex))
-        {
-            owner = null;
-            holds = 0;
-            releaseQuietly();
-        }
+        owner = null;
+        holds = 0;
+        held = null;
+        space.zk().deleteIfPresent(markerPath);
+        abandon(mutex);
     }
 
     @Override
@@ -382,7 +382,7 @@ abstract class ZkLock implements RobustLock
             try
             {
                 final String dir = curatorHoldersDir();
-                return space.zk().client().getChildren().forPath(path + "/mutex" + (dir.isEmpty() ? "" : "/" + dir));
+                return space.zk().client().getChildren().forPath(mutexPath + (dir.isEmpty() ? "" : "/" + dir));
             }
             catch (final org.apache.zookeeper.KeeperException.NoNodeException none)
             {

@@ -1,6 +1,7 @@
 package dev.shmem.zookeeper;
 
 import dev.shmem.SharedLock;
+import org.apache.curator.framework.recipes.locks.InterProcessLock;
 import org.apache.curator.framework.recipes.locks.InterProcessSemaphoreMutex;
 
 /**
@@ -18,6 +19,19 @@ final class ZkMutexLock extends ZkLock implements SharedLock
     boolean reentrant()
     {
         return false;
+    }
+
+    @Override
+    void abandon(final InterProcessLock lock)
+    {
+        if (lock != null)
+        {
+            space().background(() ->
+            {
+                ((InterProcessSemaphoreMutex)lock).release();
+                return null;
+            });
+        }
     }
 
     @Override

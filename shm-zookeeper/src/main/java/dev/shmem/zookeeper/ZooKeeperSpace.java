@@ -85,6 +85,13 @@ public final class ZooKeeperSpace implements SharedSpace
     private final ConcurrentHashMap<ZkLock, Boolean> locks = new ConcurrentHashMap<>();
     private final ConnectionStateListener listener = this::stateChanged;
     private final AtomicLong conditionCounter = new AtomicLong();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
+        .newSingleThreadExecutor(r ->
+        {
+            final Thread t = new Thread(r, "shm-zookeeper-release");
+            t.setDaemon(true);
+            return t;
+        });
     private volatile String ownerId;
     private volatile boolean closed;
 
@@ -625,8 +632,36 @@ public final class ZooKeeperSpace implements SharedSpace
         }
     }
 
+    /**
+     * Runs a release that may block on an unreachable server off the caller's thread. A failure is dropped: the
+     * node it would have deleted is ephemeral and vanishes with the session.
+     */
+    void background(final Zk.Call<?> release)
+    {
+        background.execute(() ->
+        {
+            try
+            {
+                release.call();
+            }
+            catch (final Exception gone)
+            {
+                assert gone != null;
+            }
+        });
+    }
+
     private void closeClient()
     {
+        background.shutdown();
+        try
+        {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
         if (owned != null)
         {
             owned.close();
