@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.wait.Waiting;
-
 /**
  * A mutual-exclusion lock shared by every thread of every process that opens the region, like Python's
  * {@code multiprocessing.Lock}: not reentrant, owned by one thread. Obtained with

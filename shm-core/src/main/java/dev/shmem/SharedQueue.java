@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.wait.Waiting;
-
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;

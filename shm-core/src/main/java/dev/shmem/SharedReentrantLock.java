@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.wait.Waiting;
-
 /**
  * A reentrant mutual-exclusion lock shared by every thread of every process that opens the region, like Python's
  * {@code multiprocessing.RLock} and {@link java.util.concurrent.locks.ReentrantLock}: the owning thread may

@@ -22,16 +22,6 @@ import dev.shmem.internal.region.RegionFiles;
 import dev.shmem.internal.region.RegionLayout;
 import dev.shmem.internal.wait.Sleepers;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.lock.LockWord;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.RegionFiles;
-import dev.shmem.internal.region.RegionLayout;
-import dev.shmem.internal.lock.SemaphoreDescriptor;
-import dev.shmem.internal.wait.Sleepers;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.wait.Waiting;
-
 import java.util.concurrent.TimeUnit;
 
 /**

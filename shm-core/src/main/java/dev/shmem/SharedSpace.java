@@ -1,7 +1,5 @@
 package dev.shmem;
 
-import dev.shmem.internal.region.Names;
-
 /**
  * A space of named shared primitives: every get-or-create factory of shm, independent of where the primitives
  * live. {@link SharedRegion} keeps them in a memory-mapped file shared by the processes of one machine;

@@ -2,7 +2,6 @@ package dev.shmem;
 
 import dev.shmem.internal.region.RegionLayout;
 
-import dev.shmem.internal.region.RegionLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,6 @@ import dev.shmem.internal.region.DirectoryDescriptor;
 import dev.shmem.internal.region.HeaderDescriptor;
 import dev.shmem.internal.region.RegionLayout;
 
-import dev.shmem.internal.region.DirectoryDescriptor;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.region.RegionLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

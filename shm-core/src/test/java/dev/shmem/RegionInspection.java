@@ -3,8 +3,6 @@ package dev.shmem;
 import dev.shmem.internal.region.MappedRegion;
 import dev.shmem.internal.region.RegionFiles;
 
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

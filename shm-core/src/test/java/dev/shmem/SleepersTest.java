@@ -2,7 +2,6 @@ package dev.shmem;
 
 import dev.shmem.internal.wait.Sleepers;
 
-import dev.shmem.internal.wait.Sleepers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

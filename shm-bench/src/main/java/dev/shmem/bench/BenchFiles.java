@@ -1,7 +1,5 @@
 package dev.shmem.bench;
 
-import dev.shmem.internal.region.Names;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

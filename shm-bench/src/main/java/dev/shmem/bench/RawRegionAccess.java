@@ -1,19 +1,17 @@
 package dev.shmem.bench;
 
 import dev.shmem.SharedLong;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionFiles;
+import dev.shmem.inspect.RegionInspector;
+import dev.shmem.inspect.RegionSnapshot;
+import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionFiles;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Raw Agrona access to the memory of a named entry of a region: a second read-write mapping of the region file
@@ -21,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@code UnsafeBuffer.getAndAddLong} with no wrapper) on the very memory a {@code SharedLong} uses, and to place
  * counters at chosen distances (64 or 128 bytes) inside an entry.
  *
- * <p>This is the only class of shm-bench that uses {@code dev.shmem.internal} (to find where an entry lives);
+ * <p>It finds where an entry lives through the public {@link RegionInspector};
  * the region is opened without attaching to its process table.
  *
  * <h2>Memory consistency effects</h2>
@@ -30,11 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RawRegionAccess
 {
-    private final MappedRegion mapped;
+    private final AtomicBuffer mapped;
     private final int dataOffset;
     private final int dataBytes;
 
-    private RawRegionAccess(final MappedRegion mapped, final int dataOffset, final int dataBytes)
+    private RawRegionAccess(final AtomicBuffer mapped, final int dataOffset, final int dataBytes)
     {
         this.mapped = mapped;
         this.dataOffset = dataOffset;
@@ -50,21 +48,19 @@ public final class RawRegionAccess
      */
     public static RawRegionAccess of(final Path regionFile, final String entryName) throws IOException
     {
-        final MappedRegion mapped = RegionFiles.open(regionFile, Duration.ZERO, false);
-        final AtomicReference<EntryRecord> found = new AtomicReference<>();
-        mapped.directory().forEach(entry ->
+        final RegionSnapshot.Entry entry;
+        try (RegionInspector inspector = RegionInspector.open(regionFile))
         {
-            if (entry.name().equals(entryName))
-            {
-                found.set(entry);
-            }
-        });
-        final EntryRecord entry = found.get();
-        if (entry == null)
-        {
-            throw new IllegalStateException("region " + regionFile + " has no entry '" + entryName + "'");
+            entry = inspector.entries(entryName).stream().filter(e -> e.name().equals(entryName)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("region " + regionFile + " has no entry '" +
+                    entryName + "'"));
         }
-        return new RawRegionAccess(mapped, entry.dataOffset(), entry.dataBytes());
+        try (FileChannel channel = FileChannel.open(regionFile, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            // The same file mapped once more, read-write, in native byte order (UnsafeBuffer), as the library maps it.
+            final MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+            return new RawRegionAccess(new UnsafeBuffer(bytes), (int)entry.offset(), entry.bytes());
+        }
     }
 
     /**
@@ -72,7 +68,7 @@ public final class RawRegionAccess
      */
     public AtomicBuffer buffer()
     {
-        return mapped.buffer();
+        return mapped;
     }
 
     /**

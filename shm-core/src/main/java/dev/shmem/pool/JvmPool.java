@@ -8,8 +8,6 @@ import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
 import dev.shmem.process.ChildJvm;
 
-import dev.shmem.internal.liveness.ProcessLiveness;
-import dev.shmem.internal.queue.QueueDescriptor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,11 +2,6 @@ package dev.shmem.pool;
 
 import dev.shmem.internal.liveness.ProcessLiveness;
 
-import dev.shmem.process.ChildMain;
-
-import dev.shmem.internal.liveness.ProcessLiveness;
-
-
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;

@@ -1,19 +1,9 @@
 package dev.shmem.stress;
 
-import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.lock.LockDescriptor;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.TestHook;
 
 import dev.shmem.SharedLock;
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.lock.LockDescriptor;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.liveness.ProcessTable;
-import org.agrona.concurrent.AtomicBuffer;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,7 +15,7 @@ import java.util.logging.Logger;
  *
  * <h2>How the dead owner is simulated</h2>
  * Through the process table, as a real death looks to a waiter: {@link #plantDeadOwner()} writes into the lock
- * word ({@link LockDescriptor#OWNER_OFFSET} of the entry, a volatile write through {@code dev.shmem.internal}) the
+ * word (a CAS through the documented test seam {@code dev.shmem.internal.TestHook}) the
  * thread stamp {@code ProcessTable.threadStamp(ProcessTable.processStamp(slot, generation), 1)} of the region's
  * last process slot, which no process has attached to (its pid is 0), with a generation that is not the slot's.
  * {@code ProcessTable.isAlive} therefore says dead (a stale generation is exactly what a slot left by a dead or
@@ -46,19 +36,15 @@ public final class DeadOwnerLock
 
     private final SharedLock first;
     private final SharedLock second;
-    private final AtomicBuffer buffer;
-    private final int ownerOffset;
+    private final TestHook.LockOwnerWord word;
     private final long deadStamp;
 
-    private DeadOwnerLock(
-        final SharedLock first, final SharedLock second, final AtomicBuffer buffer, final int ownerOffset,
-        final long deadStamp)
+    private DeadOwnerLock(final SharedLock first, final SharedLock second, final TestHook.LockOwnerWord word)
     {
         this.first = first;
         this.second = second;
-        this.buffer = buffer;
-        this.ownerOffset = ownerOffset;
-        this.deadStamp = deadStamp;
+        this.word = word;
+        this.deadStamp = word.deadStamp();
     }
 
     /**
@@ -72,14 +58,7 @@ public final class DeadOwnerLock
     {
         final SharedLock first = region.lock(name);
         final SharedLock second = region.lock(name);
-        final MappedRegion mapped = InternalRegions.of(region).region();
-        final EntryRecord entry = InternalRegions.entry(region, name);
-        if (entry.type() != EntryType.LOCK)
-        {
-            throw new IllegalStateException(entry.describe() + " is not a lock");
-        }
-        return new DeadOwnerLock(first, second, mapped.buffer(), entry.dataOffset() + LockDescriptor.OWNER_OFFSET,
-            deadStamp(mapped.processes()));
+        return new DeadOwnerLock(first, second, TestHook.lockOwnerWord(region, name));
     }
 
     /**
@@ -111,7 +90,7 @@ public final class DeadOwnerLock
      */
     public long owner()
     {
-        return buffer.getLongVolatile(ownerOffset);
+        return word.owner();
     }
 
     /**
@@ -121,7 +100,7 @@ public final class DeadOwnerLock
      */
     public void plantDeadOwner()
     {
-        if (!buffer.compareAndSetLong(ownerOffset, 0, deadStamp) && owner() != deadStamp)
+        if (!word.plantDeadOwner())
         {
             throw new IllegalStateException("lock " + first.name() + " is held (owner stamp " +
                 Long.toHexString(owner()) + "), cannot plant a dead owner");
@@ -148,24 +127,5 @@ public final class DeadOwnerLock
             throw new IllegalStateException("pooled lock " + lock.first.name() + " is inconsistent: a test took " +
                 "it over without markConsistent()");
         }
-    }
-
-    private static long deadStamp(final ProcessTable processes)
-    {
-        final int slot = processes.slots() - 1;
-        if (processes.pidAt(slot) != 0)
-        {
-            throw new IllegalStateException("process slot " + slot + " is in use (pid " + processes.pidAt(slot) +
-                "): cannot simulate a dead owner in it");
-        }
-        // A generation the slot does not have: what a stamp of the slot's previous, departed occupant looks like.
-        final int next = (processes.generationAt(slot) + 1) & 0xFFFF;
-        final int generation = next == 0 ? 1 : next;
-        final long stamp = ProcessTable.threadStamp(ProcessTable.processStamp(slot, generation), 1);
-        if (processes.isAlive(stamp))
-        {
-            throw new IllegalStateException("stamp " + Long.toHexString(stamp) + " of an unattached slot is alive");
-        }
-        return stamp;
     }
 }

@@ -1,10 +1,6 @@
 package dev.shmem.stress;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.region.Names;
-
 import dev.shmem.SharedRegion;
-import dev.shmem.internal.region.Attachment;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -55,15 +51,6 @@ public final class FreshName
                 "name index " + index + " out of range for " + names.length + " names");
         }
         return names[index];
-    }
-
-    /**
-     * @return this JVM's attachment to the region ({@code dev.shmem.internal}), for tests that must call the
-     *         directory directly.
-     */
-    public Attachment internal()
-    {
-        return owner.internal();
     }
 
     /**

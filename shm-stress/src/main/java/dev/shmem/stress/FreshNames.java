@@ -1,8 +1,5 @@
 package dev.shmem.stress;
 
-import dev.shmem.internal.region.Directory;
-import dev.shmem.internal.region.Names;
-
 /**
  * Names that no entry has yet, for the tests of entry creation: each state takes a {@link FreshName} in its
  * constructor and releases it at the end of its {@code @Arbiter}.

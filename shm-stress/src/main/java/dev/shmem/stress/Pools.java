@@ -1,6 +1,6 @@
 package dev.shmem.stress;
 
-import dev.shmem.internal.wait.Waiting;
+import dev.shmem.internal.TestHook;
 
 import dev.shmem.SharedDouble;
 import dev.shmem.SharedDoubleArray;
@@ -13,7 +13,6 @@ import dev.shmem.SharedQueue;
 import dev.shmem.SharedReentrantLock;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
-import dev.shmem.internal.wait.Waiting;
 
 import java.time.Duration;
 import java.util.List;
@@ -97,7 +96,7 @@ public final class Pools
      */
     public static final EntryPool<DeadOwnerLock> COOLED_DEAD_OWNER_LOCKS = new EntryPool<>(
         "cooled-dead-owner-lock", DeadOwnerLock::create, Pools::plantDeadOwner, DEAD_OWNER_LOCK_REGIONS,
-        Duration.ofNanos(Waiting.LIVENESS_INTERVAL_NANOS).plusMillis(1));
+        Duration.ofNanos(TestHook.livenessIntervalNanos()).plusMillis(1));
 
     private Pools()
     {

@@ -1,7 +1,5 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.pool.JvmPool;
-
 import dev.shmem.bench.runner.DurationConverter;
 import dev.shmem.bench.runner.MachineInfo;
 import picocli.CommandLine;

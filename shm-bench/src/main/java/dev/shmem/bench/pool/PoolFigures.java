@@ -1,7 +1,5 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.pool.JvmPool;
-
 /**
  * What one side (shm's {@code JvmPool} or Python's {@code multiprocessing.Pool}) measured; NaN where a figure
  * does not apply or was not measured.

@@ -1,7 +1,5 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.pool.JvmPool;
-
 import dev.shmem.bench.runner.JsonWriter;
 
 import java.time.Duration;

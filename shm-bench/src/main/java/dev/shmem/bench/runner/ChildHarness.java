@@ -1,7 +1,5 @@
 package dev.shmem.bench.runner;
 
-import dev.shmem.process.ChildJvm;
-
 import dev.shmem.SharedRegion;
 import org.HdrHistogram.Histogram;
 

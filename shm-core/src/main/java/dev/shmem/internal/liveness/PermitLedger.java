@@ -1,6 +1,5 @@
 package dev.shmem.internal.liveness;
 
-import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 
 import org.agrona.concurrent.AtomicBuffer;

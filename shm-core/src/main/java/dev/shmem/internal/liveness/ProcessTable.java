@@ -1,8 +1,5 @@
 package dev.shmem.internal.liveness;
 
-import dev.shmem.internal.liveness.ProcessLiveness;
-import dev.shmem.internal.liveness.ProcessTableDescriptor;
-
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -3,7 +3,6 @@ package dev.shmem.internal.lock;
 import dev.shmem.SharedLock;
 import dev.shmem.SharedReentrantLock;
 import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.EventCountDescriptor;
 
 import static org.agrona.BitUtil.SIZE_OF_INT;
@@ -33,7 +32,7 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  * </pre>
  *
  * <p>{@code Owner} is taken by CAS (0 to stamp) and released by a volatile store of 0, which pairs with the
- * acquiring CAS of the next owner. Wake Sequence, Waiters and Wake Pending form an {@link EventCount}: a waiter
+ * acquiring CAS of the next owner. Wake Sequence, Waiters and Wake Pending form an {@code EventCount}: a waiter
  * registers, re-checks {@code Owner}, then sleeps on the sequence word; an unlocker that sees waiters after its
  * release (and no wake pending) increments the sequence and wakes one sleeper. Only the owner writes
  * {@code Hold Count}, {@code Flags}, {@code Takeovers} and the dead owner's pid.

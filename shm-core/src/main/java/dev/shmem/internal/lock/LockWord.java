@@ -2,8 +2,8 @@ package dev.shmem.internal.lock;
 
 import dev.shmem.SharedLock;
 import dev.shmem.SharedReentrantLock;
+import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
@@ -276,6 +276,32 @@ public final class LockWord
         buffer.putInt(HOLD_COUNT_OFFSET, 0);
         LOGGER.log(Level.WARNING, "lock '" + name + "' taken over from dead owner pid " + deadPid +
             "; the data it guards may be inconsistent until markConsistent()");
+        Diagnostics.takeover(name, "lock", deadPid, 1);
         return true;
+    }
+
+    /**
+     * @return the lock entry's data offset in the region file (what wait records and the inspector name it by).
+     */
+    public long entryOffset()
+    {
+        return buffer.addressOffset() - attachment.region().buffer().addressOffset();
+    }
+
+    /**
+     * @return this process's wait table in the lock's region.
+     */
+    public dev.shmem.internal.diag.WaitTable waitTable()
+    {
+        return attachment.waitTable();
+    }
+
+    /**
+     * @param stamp a process or thread stamp.
+     * @return the pid of the process it names, 0 if unknown.
+     */
+    public long pidOf(final long stamp)
+    {
+        return processes.pidOf(stamp);
     }
 }

@@ -2,8 +2,6 @@ package dev.shmem.internal.lock;
 
 import dev.shmem.SharedLock;
 
-import dev.shmem.internal.lock.LockWord;
-
 /**
  * The mapped-file implementation of {@link dev.shmem.SharedLock}.
  */

@@ -2,8 +2,6 @@ package dev.shmem.internal.lock;
 
 import dev.shmem.SharedReentrantLock;
 
-import dev.shmem.internal.lock.LockWord;
-
 /**
  * The mapped-file implementation of {@link dev.shmem.SharedReentrantLock}.
  */

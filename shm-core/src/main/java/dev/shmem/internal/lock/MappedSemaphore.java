@@ -1,17 +1,13 @@
 package dev.shmem.internal.lock;
 
 import dev.shmem.SharedSemaphore;
+import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.PermitLedger;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.wait.EventCount;
-import dev.shmem.internal.liveness.PermitLedger;
-import dev.shmem.internal.wait.Sleeper;
-import dev.shmem.internal.wait.Waiting;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.util.concurrent.TimeUnit;
@@ -333,6 +329,7 @@ public final class MappedSemaphore implements SharedSemaphore
         throws InterruptedException
     {
         boolean acquired = false;
+        final Object event = Diagnostics.beginWait();
         try
         {
             acquired = Waiting.await(events, () -> take(permits), () -> recover(permits), timeoutNanos, interruption);
@@ -340,6 +337,7 @@ public final class MappedSemaphore implements SharedSemaphore
         }
         finally
         {
+            Diagnostics.waited(event, name, "semaphore", 0, acquired);
             if (!acquired && availablePermits() > 0)
             {
                 // This waiter may have consumed a wake meant for another: pass it on.
@@ -355,6 +353,7 @@ public final class MappedSemaphore implements SharedSemaphore
         {
             returnPermits(recovered);
             buffer.getAndAddLong(RECOVERED_OFFSET, recovered);
+            Diagnostics.takeover(name, "semaphore", 0, recovered);
         }
         return take(permits);
     }

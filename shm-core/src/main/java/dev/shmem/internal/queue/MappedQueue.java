@@ -7,11 +7,6 @@ import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.wait.EventCount;
-import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.wait.Sleeper;
-import dev.shmem.internal.wait.Waiting;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.ByteBuffer;

@@ -2,7 +2,6 @@ package dev.shmem.internal.region;
 
 import dev.shmem.SharedRegion;
 import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.region.MappedRegion;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +20,7 @@ public final class Attachment
     private final long processStamp;
     private int references;
     private volatile boolean detached;
+    private volatile dev.shmem.internal.diag.WaitTable waits;
 
     private Attachment(final Object identity, final MappedRegion region, final long processStamp)
     {
@@ -70,6 +70,28 @@ public final class Attachment
     public MappedRegion region()
     {
         return region;
+    }
+
+    /**
+     * @return this process's wait table in the region (created the first time a thread of this JVM blocks), for
+     * deadlock detection.
+     */
+    public dev.shmem.internal.diag.WaitTable waitTable()
+    {
+        dev.shmem.internal.diag.WaitTable table = waits;
+        if (table == null)
+        {
+            synchronized (this)
+            {
+                table = waits;
+                if (table == null)
+                {
+                    table = dev.shmem.internal.diag.WaitTable.open(this);
+                    waits = table;
+                }
+            }
+        }
+        return table;
     }
 
     /**

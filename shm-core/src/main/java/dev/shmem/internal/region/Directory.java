@@ -1,15 +1,9 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionCorruptException;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.DirectoryDescriptor;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.region.Names;
-import dev.shmem.internal.region.RegionCorruptException;
-import dev.shmem.internal.region.RegionLayout;
 
 import dev.shmem.RegionFullException;
 import org.agrona.BitUtil;
@@ -178,6 +172,7 @@ public final class Directory
             case INT_ARRAY:
             case LONG_ARRAY:
             case DOUBLE_ARRAY:
+            case WAIT_TABLE:
                 return length * type.unitBytes();
             case SEMAPHORE:
             case BOUNDED_SEMAPHORE:

@@ -1,8 +1,5 @@
 package dev.shmem.internal.region;
 
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.Names;
-
 /**
  * A validated, READY directory record.
  *

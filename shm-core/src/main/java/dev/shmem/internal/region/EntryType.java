@@ -17,9 +17,11 @@ public enum EntryType
     REENTRANT_LOCK(8, "reentrant lock", LockDescriptor.LENGTH, false),
     SEMAPHORE(9, "semaphore", 0, false),
     BOUNDED_SEMAPHORE(10, "bounded semaphore", 0, false),
-    QUEUE(11, "queue", 0, false);
+    QUEUE(11, "queue", 0, false),
+    /** A process's wait table (dev.shmem.internal.diag.WaitTableDescriptor), for deadlock detection. */
+    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true);
 
-    private static final EntryType[] BY_CODE = new EntryType[16];
+    private static final EntryType[] BY_CODE = new EntryType[32];
 
     static
     {

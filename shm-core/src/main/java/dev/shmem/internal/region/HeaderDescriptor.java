@@ -1,7 +1,5 @@
 package dev.shmem.internal.region;
 
-import dev.shmem.internal.region.Directory;
-
 import java.nio.ByteOrder;
 
 import static org.agrona.BitUtil.SIZE_OF_INT;

@@ -1,9 +1,6 @@
 package dev.shmem.internal.region;
 
 import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.region.Directory;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.region.RegionLayout;
 
 import org.agrona.concurrent.AtomicBuffer;
 

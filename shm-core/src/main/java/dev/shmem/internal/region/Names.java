@@ -1,7 +1,5 @@
 package dev.shmem.internal.region;
 
-import dev.shmem.internal.region.DirectoryDescriptor;
-
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,10 +1,8 @@
 package dev.shmem.internal.region;
 
+import dev.shmem.RegionCorruptException;
 import dev.shmem.SharedRegion;
 import dev.shmem.internal.liveness.ProcessLiveness;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionCorruptException;
-import dev.shmem.internal.region.RegionLayout;
 
 import dev.shmem.InvalidRegionException;
 import org.agrona.concurrent.AtomicBuffer;

@@ -1,8 +1,6 @@
 package dev.shmem.internal.region;
 
 import dev.shmem.internal.liveness.ProcessTableDescriptor;
-import dev.shmem.internal.region.DirectoryDescriptor;
-import dev.shmem.internal.region.HeaderDescriptor;
 
 import org.agrona.BitUtil;
 

@@ -1,8 +1,5 @@
 package dev.shmem.internal.wait;
 
-import dev.shmem.internal.wait.Sleeper;
-import dev.shmem.internal.wait.Sleepers;
-
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.util.concurrent.TimeUnit;

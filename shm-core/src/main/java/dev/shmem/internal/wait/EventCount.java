@@ -1,8 +1,5 @@
 package dev.shmem.internal.wait;
 
-import dev.shmem.internal.wait.EventCountDescriptor;
-import dev.shmem.internal.wait.Sleeper;
-
 import org.agrona.concurrent.AtomicBuffer;
 
 import static dev.shmem.internal.wait.EventCountDescriptor.PENDING_OFFSET;

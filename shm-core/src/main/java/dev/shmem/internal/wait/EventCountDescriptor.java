@@ -1,7 +1,5 @@
 package dev.shmem.internal.wait;
 
-import dev.shmem.internal.wait.EventCount;
-
 import static org.agrona.BitUtil.SIZE_OF_INT;
 
 /**

@@ -1,7 +1,5 @@
 package dev.shmem.internal.wait;
 
-import dev.shmem.internal.wait.Sleeper;
-
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;

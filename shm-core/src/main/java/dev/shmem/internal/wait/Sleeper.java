@@ -1,8 +1,5 @@
 package dev.shmem.internal.wait;
 
-import dev.shmem.internal.wait.BackoffSleeper;
-import dev.shmem.internal.wait.FutexSleeper;
-
 import org.agrona.concurrent.AtomicBuffer;
 
 /**

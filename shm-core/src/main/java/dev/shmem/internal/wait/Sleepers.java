@@ -1,9 +1,5 @@
 package dev.shmem.internal.wait;
 
-import dev.shmem.internal.wait.BackoffSleeper;
-import dev.shmem.internal.wait.FutexSleeper;
-import dev.shmem.internal.wait.Sleeper;
-
 /**
  * Chooses how blocked threads sleep: a shared futex on Linux, else a park back-off. The system property
  * {@code shm.sleeper=backoff} forces the fallback (for tests and for platforms where futex misbehaves).

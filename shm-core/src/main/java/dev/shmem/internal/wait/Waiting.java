@@ -1,7 +1,5 @@
 package dev.shmem.internal.wait;
 
-import dev.shmem.internal.wait.EventCount;
-
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -1,5 +1,7 @@
 package dev.shmem.demo.article;
 
+import dev.shmem.inspect.RegionInspector;
+import java.io.IOException;
 import dev.shmem.SharedInt;
 import dev.shmem.SharedLock;
 import dev.shmem.SharedRegion;
@@ -36,7 +38,7 @@ public final class Incrementer
                 if (!lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS))
                 {
                     throw new IllegalStateException("lock " + lock.name() + " not acquired within " + timeoutMillis +
-                        " ms (held by pid " + ((dev.shmem.internal.lock.AbstractMappedLock)lock).ownerPid() + ")");
+                        " ms (held by " + holder(region, lock) + ")");
                 }
                 try
                 {
@@ -51,6 +53,19 @@ public final class Incrementer
                     Faults.failIfRequested("after " + (i + 1) + " increments");
                 }
             }
+        }
+    }
+
+    private static String holder(final SharedRegion region, final SharedLock lock)
+    {
+        try (RegionInspector inspector = RegionInspector.open(region.path()))
+        {
+            return inspector.lock(lock.name())
+                .map(state -> RegionInspector.holder(state.holderPid(), state.holderAlive())).orElse("nobody");
+        }
+        catch (final IOException ex)
+        {
+            return "a process this one cannot see (" + ex.getMessage() + ")";
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.shmem.demo.article;
 
-import dev.shmem.pool.JvmPool;
-
 import dev.shmem.pool.PoolTask;
 import dev.shmem.demo.support.Faults;
 

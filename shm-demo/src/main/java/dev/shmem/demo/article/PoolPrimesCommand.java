@@ -1,7 +1,5 @@
 package dev.shmem.demo.article;
 
-import dev.shmem.pool.JvmPool;
-
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
 import dev.shmem.demo.support.ChildOptions;

@@ -1,7 +1,5 @@
 package dev.shmem.demo.article;
 
-import dev.shmem.pool.JvmPool;
-
 import dev.shmem.pool.JavaSerializationCodec;
 import dev.shmem.pool.PoolCodec;
 import dev.shmem.demo.DemoException;

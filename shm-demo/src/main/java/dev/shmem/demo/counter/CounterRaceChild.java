@@ -1,7 +1,5 @@
 package dev.shmem.demo.counter;
 
-import dev.shmem.process.ChildJvm;
-
 import dev.shmem.SharedRegion;
 
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package dev.shmem.demo.counter;
 
 import dev.shmem.SharedLock;
-import dev.shmem.internal.region.Directory;
 
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;

@@ -1,7 +1,5 @@
 package dev.shmem.demo.counter;
 
-import dev.shmem.process.ChildJvm;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

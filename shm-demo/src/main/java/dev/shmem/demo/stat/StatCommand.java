@@ -1,15 +1,12 @@
 package dev.shmem.demo.stat;
 
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionCorruptException;
-import dev.shmem.internal.region.RegionFiles;
+import dev.shmem.RegionCorruptException;
 
 import dev.shmem.InvalidRegionException;
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionCorruptException;
-import dev.shmem.internal.region.RegionFiles;
+import dev.shmem.inspect.RegionInspector;
+import dev.shmem.inspect.RegionSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,8 +29,7 @@ import java.util.concurrent.TimeUnit;
  * {@code stat PATH [--watch SECONDS]}: a read-only look inside a live region, like AeronStat: header, entries,
  * locks, semaphores, queues and attached processes.
  *
- * <p>The file is mapped {@code READ_ONLY} through {@code RegionFiles.open(path, timeout, true)}: stat never writes
- * a byte and never takes a slot in the region's process table, so it is invisible to the processes it watches.
+ * <p>The file is mapped {@code READ_ONLY} through the public {@link RegionInspector}: stat never writes a byte and never takes a slot in the region's process table, so it is invisible to the processes it watches.
  *
  * <h2>Failure modes</h2>
  * A path that does not exist, cannot be read, or is not a valid region ends with one line naming the path and what
@@ -78,10 +74,11 @@ public final class StatCommand implements Callable<Integer>
         {
             throw new DemoException(Main.EXIT_USAGE, "--count " + count + " must be at least 1");
         }
-        final MappedRegion region = open(path);
-        final RegionReader reader = new RegionReader(region);
+        final RegionInspector reader = open(path);
         final boolean terminal = System.console() != null;
         final int views = watchSeconds == null ? 1 : count == null ? Integer.MAX_VALUE : count;
+        RegionSnapshot previous = null;
+        long previousAt = 0;
         for (int view = 0; view < views; view++)
         {
             if (view > 0)
@@ -93,7 +90,16 @@ public final class StatCommand implements Callable<Integer>
                 }
                 out.println(terminal ? "\033[H\033[2J" : "\n--- " + Instant.now() + " ---");
             }
-            print(reader, out);
+            final RegionSnapshot snapshot = read(reader);
+            final long at = System.nanoTime();
+            StatPrinter.print(snapshot, out);
+            if (previous != null)
+            {
+                StatRates.print(previous, snapshot, at - previousAt, out);
+                out.flush();
+            }
+            previous = snapshot;
+            previousAt = at;
         }
         return 0;
     }
@@ -116,12 +122,11 @@ public final class StatCommand implements Callable<Integer>
         return (long)(watchSeconds * 1e9);
     }
 
-    private void print(final RegionReader reader, final PrintWriter out)
+    private RegionSnapshot read(final RegionInspector reader)
     {
-        final RegionSnapshot snapshot;
         try
         {
-            snapshot = reader.read();
+            return reader.snapshot();
         }
         catch (final RegionCorruptException ex)
         {
@@ -133,21 +138,20 @@ public final class StatCommand implements Callable<Integer>
             throw new DemoException(Main.EXIT_FAILURE, path + ": the file changed size while being read (" +
                 ex.getMessage() + ")", ex);
         }
-        StatPrinter.print(snapshot, out);
     }
 
     /**
      * Maps a region read-only, without attaching to it.
      *
      * @param path the file.
-     * @return the mapped, validated region.
+     * @return an inspector of the mapped, validated region.
      * @throws DemoException with a one-line message if it is not a readable region.
      */
-    static MappedRegion open(final Path path)
+    static RegionInspector open(final Path path)
     {
         try
         {
-            return RegionFiles.open(path, INIT_TIMEOUT, true);
+            return RegionInspector.open(path, INIT_TIMEOUT);
         }
         catch (final NoSuchFileException ex)
         {

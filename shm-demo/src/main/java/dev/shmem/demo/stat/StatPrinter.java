@@ -1,6 +1,9 @@
 package dev.shmem.demo.stat;
 
 import dev.shmem.demo.text.Format;
+import dev.shmem.inspect.Deadlock;
+import dev.shmem.inspect.RegionInspector;
+import dev.shmem.inspect.RegionSnapshot;
 import dev.shmem.demo.text.Table;
 
 import java.io.PrintWriter;
@@ -29,6 +32,7 @@ public final class StatPrinter
         semaphores(snapshot, out);
         queues(snapshot, out);
         processes(snapshot, out);
+        deadlocks(snapshot, out);
         out.flush();
     }
 
@@ -73,7 +77,7 @@ public final class StatPrinter
         for (final RegionSnapshot.Lock lock : snapshot.locks())
         {
             table.row(lock.name(), lock.reentrant() ? "reentrant" : "lock", lock.held() ? "held" : "free",
-                lock.held() ? RegionReader.holder(lock.holderPid(), lock.holderAlive()) : "-",
+                lock.held() ? RegionInspector.holder(lock.holderPid(), lock.holderAlive()) : "-",
                 lock.held() ? Long.toString(lock.holderThread()) : "-",
                 lock.reentrant() ? Integer.toString(lock.holdCount()) : "-",
                 Integer.toString(lock.waiters()), Long.toString(lock.takeovers()),
@@ -99,7 +103,7 @@ public final class StatPrinter
             for (final RegionSnapshot.Holder holder : semaphore.holders())
             {
                 holders.add((holder.pid() == 0 ? "slot " + holder.slot() + " (process gone, to be recovered)" :
-                    RegionReader.holder(holder.pid(), holder.alive())) + ": " + holder.permits());
+                    RegionInspector.holder(holder.pid(), holder.alive())) + ": " + holder.permits());
             }
             table.row(semaphore.name(), semaphore.bounded() ? "bounded" : "semaphore",
                 Integer.toString(semaphore.available()), Integer.toString(semaphore.initial()),
@@ -148,5 +152,33 @@ public final class StatPrinter
                 process.attachedAt().toString());
         }
         table.print(out, INDENT);
+    }
+
+    private static void deadlocks(final RegionSnapshot snapshot, final PrintWriter out)
+    {
+        out.println();
+        if (snapshot.deadlocks().isEmpty())
+        {
+            out.println("deadlocks: none");
+            return;
+        }
+        out.println("DEADLOCKS (" + snapshot.deadlocks().size() + ")");
+        int n = 0;
+        for (final Deadlock deadlock : snapshot.deadlocks())
+        {
+            n++;
+            out.println(INDENT + "cycle " + n + " of " + deadlock.threads().size() + " threads" +
+                (deadlock.throughDeadProcess() ? ", through a dead process (a waiter will take its lock over)" : "") +
+                ":");
+            final Table table = new Table("pid", "alive", "thread", "holds", "waits for", "waiting for")
+                .alignRight(0, 5);
+            for (final Deadlock.DeadlockedThread thread : deadlock.threads())
+            {
+                table.row(thread.pid() == 0 ? "gone" : Long.toString(thread.pid()), thread.alive() ? "yes" : "DEAD",
+                    thread.threadName() + " (" + thread.threadId() + ")", thread.holds(), thread.waitsFor(),
+                    Format.duration(thread.waited().toNanos()));
+            }
+            table.print(out, INDENT + INDENT);
+        }
     }
 }

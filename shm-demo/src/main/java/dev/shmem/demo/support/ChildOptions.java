@@ -1,7 +1,5 @@
 package dev.shmem.demo.support;
 
-import dev.shmem.internal.region.Directory;
-
 import dev.shmem.demo.DemoException;
 import dev.shmem.demo.Main;
 import picocli.CommandLine.Option;

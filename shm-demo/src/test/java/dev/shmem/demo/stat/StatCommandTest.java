@@ -1,8 +1,6 @@
 package dev.shmem.demo.stat;
 
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.region.RegionFiles;
+import dev.shmem.inspect.RegionInspector;
 
 import dev.shmem.process.ChildJvm;
 import dev.shmem.SharedDoubleArray;
@@ -10,12 +8,10 @@ import dev.shmem.SharedIntArray;
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedLock;
 import dev.shmem.SharedQueue;
+import dev.shmem.SharedLong;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
 import dev.shmem.demo.DemoRun;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.RegionFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,31 +105,6 @@ class StatCommandTest
     }
 
     @Test
-    void queueCountersAreTheWordsTheQueueItselfReports() throws Exception
-    {
-        final Path path = dir.resolve("counters.shm");
-        region = SharedRegion.create(path, 1 << 20);
-        final SharedQueue queue = region.queue("q", 4, 32);
-        assertTrue(queue.offer(new byte[]{ 1 }));
-        queue.close();
-        // Messages skipped after a dead producer, or lost with a dead consumer, need a process killed inside a
-        // window of a few instructions: not something a test can make happen on purpose. So the two counters are
-        // set here through the documented layout, and the test checks that stat shows what SharedQueue reports.
-        final MappedRegion writable = RegionFiles.open(path, Duration.ofSeconds(5), false);
-        final int base = dataOffset(writable, "q");
-        writable.buffer().putLongVolatile(base + QueueDescriptor.SKIPPED_OFFSET, 5);
-        writable.buffer().putLongVolatile(base + QueueDescriptor.LOST_OFFSET, 2);
-        assertEquals(5, ((dev.shmem.internal.queue.MappedQueue)queue).skippedAfterDeadProducers());
-        assertEquals(2, ((dev.shmem.internal.queue.MappedQueue)queue).lostWithDeadConsumers());
-
-        final DemoRun run = DemoRun.run("stat", path.toString());
-
-        assertEquals(0, run.exitCode(), run::toString);
-        assertLine(run.out(), "q\\s+queue of 4 slots\\s+1 of 4 messages, closed");
-        assertLine(run.out(), "q\\s+4\\s+32\\s+1\\s+1\\s+0\\s+closed\\s+0\\s+0\\s+5\\s+2");
-    }
-
-    @Test
     void statNeverChangesTheFileNorJoinsTheProcessTable() throws Exception
     {
         final Path path = dir.resolve("untouched.shm");
@@ -171,6 +142,41 @@ class StatCommandTest
 
         assertOneLineFailure(DemoRun.run("stat", dir.resolve("missing.shm").toString()), "missing.shm: no such file");
         assertOneLineFailure(DemoRun.run("stat", dir.toString()), dir.toString());
+    }
+
+    @Test
+    void watchShowsRatesBetweenViews() throws Exception
+    {
+        final Path path = dir.resolve("rates.shm");
+        region = SharedRegion.create(path, 1 << 20);
+        final SharedLong hits = region.longValue("hits");
+        final SharedLong still = region.longValue("still");
+        still.set(5);
+        final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        final Thread counter = new Thread(() ->
+        {
+            while (!stop.get())
+            {
+                hits.incrementAndGet();
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        });
+        counter.start();
+        final DemoRun watched;
+        try
+        {
+            watched = DemoRun.run("stat", path.toString(), "--watch", "0.2", "--count", "2");
+        }
+        finally
+        {
+            stop.set(true);
+            counter.join();
+        }
+        assertEquals(0, watched.exitCode(), watched::toString);
+        assertTrue(watched.out().contains("changes over the last"), watched::toString);
+        assertLine(watched.out(), "hits\\s+value\\s+\\+\\d+\\s+\\S+.*");
+        assertFalse(Pattern.compile("(?m)^\\s+still\\s+value").matcher(watched.out()).find(),
+            "an unchanged value has no rate");
     }
 
     @Test
@@ -240,7 +246,7 @@ class StatCommandTest
         {
             pid = child.pid();
             final long deadline = System.nanoTime() + WAIT.toNanos();
-            while (((dev.shmem.internal.lock.AbstractMappedLock)deadLock).ownerPid() != pid || ((dev.shmem.internal.lock.AbstractMappedLock)takenOver).ownerPid() != pid)
+            while (holderPid(path, "dead.lock") != pid || holderPid(path, "taken.over") != pid)
             {
                 assertTrue(child.isAlive(), () -> "the child died before taking its locks: " + child.failure());
                 assertTrue(System.nanoTime() < deadline, "the child did not take its locks within " + WAIT);
@@ -252,22 +258,19 @@ class StatCommandTest
         assertTrue(takenOver.tryLock(WAIT.toSeconds(), TimeUnit.SECONDS), "taking over from the killed child");
         held.add(takenOver);
         assertFalse(takenOver.isConsistent());
-        assertEquals(pid, ((dev.shmem.internal.lock.AbstractMappedLock)takenOver).lastDeadOwnerPid());
+        try (RegionInspector inspector = RegionInspector.open(path))
+        {
+            assertEquals(pid, inspector.lock("taken.over").orElseThrow().deadOwnerPid());
+        }
         return pid;
     }
 
-    private static int dataOffset(final MappedRegion mapped, final String name)
+    private static long holderPid(final Path path, final String lock) throws IOException
     {
-        final int[] offset = { -1 };
-        mapped.directory().forEach(record ->
+        try (RegionInspector inspector = RegionInspector.open(path))
         {
-            if (record.name().equals(name))
-            {
-                offset[0] = record.dataOffset();
-            }
-        });
-        assertTrue(offset[0] >= 0, "no entry " + name);
-        return offset[0];
+            return inspector.lock(lock).orElseThrow().holderPid();
+        }
     }
 
     private static void assertLine(final String out, final String regex)

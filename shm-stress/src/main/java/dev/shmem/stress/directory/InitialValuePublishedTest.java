@@ -1,17 +1,9 @@
 package dev.shmem.stress.directory;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.region.Directory;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.TestHook;
 
-import dev.shmem.internal.region.Attachment;
-import dev.shmem.internal.region.Directory;
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
 import dev.shmem.stress.FreshName;
 import dev.shmem.stress.FreshNames;
-import org.agrona.concurrent.AtomicBuffer;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -45,43 +37,24 @@ public class InitialValuePublishedTest
     private static final long INITIAL = 42;
 
     private final FreshName fresh;
-    private final Directory directory;
-    private final AtomicBuffer buffer;
-    private final long processStamp;
     private boolean created1;
     private boolean created2;
 
     public InitialValuePublishedTest()
     {
         fresh = FreshNames.next();
-        final Attachment internal = fresh.internal();
-        directory = internal.region().directory();
-        buffer = internal.region().buffer();
-        processStamp = internal.processStamp();
     }
 
     @Actor
     public void actor1(final JJJ_Result r)
     {
-        final EntryRecord entry = directory.getOrCreate(processStamp, fresh.name(), EntryType.LONG_VALUE, 1, 0,
-            offset ->
-            {
-                buffer.putLong(offset, INITIAL);
-                created1 = true;
-            });
-        r.r1 = buffer.getLong(entry.dataOffset());
+        r.r1 = TestHook.getOrCreateLong(fresh.region(), fresh.name(), INITIAL, () -> created1 = true);
     }
 
     @Actor
     public void actor2(final JJJ_Result r)
     {
-        final EntryRecord entry = directory.getOrCreate(processStamp, fresh.name(), EntryType.LONG_VALUE, 1, 0,
-            offset ->
-            {
-                buffer.putLong(offset, INITIAL);
-                created2 = true;
-            });
-        r.r2 = buffer.getLong(entry.dataOffset());
+        r.r2 = TestHook.getOrCreateLong(fresh.region(), fresh.name(), INITIAL, () -> created2 = true);
     }
 
     @Arbiter

@@ -1,5 +1,10 @@
 package dev.shmem.bench.runner.scenarios;
 
+import dev.shmem.inspect.RegionInspector;
+import dev.shmem.inspect.RegionSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
@@ -109,8 +114,9 @@ public abstract class QueueThroughput extends ChildScenario
             final long id = QueueMessage.checkedId(message, messageBytes());
             arrived.add(QueueMessage.producerOf(id), QueueMessage.sequenceOf(id));
         }
-        expectEqual("messages skipped after a dead producer", 0, ((dev.shmem.internal.queue.MappedQueue)queue).skippedAfterDeadProducers());
-        expectEqual("messages lost with a dead consumer", 0, ((dev.shmem.internal.queue.MappedQueue)queue).lostWithDeadConsumers());
+        final RegionSnapshot.Queue state = queueState(context.region().path(), queue.name());
+        expectEqual("messages skipped after a dead producer", 0, state.skipped());
+        expectEqual("messages lost with a dead consumer", 0, state.lost());
         final SharedLongArray tallies = tallies(context.region(), context.processes());
         final SequenceTally sent = new SequenceTally(producers);
         for (int index = 0; index < context.processes(); index++)
@@ -160,5 +166,17 @@ public abstract class QueueThroughput extends ChildScenario
     private static int producers(final int processes)
     {
         return Math.max(1, processes / 2);
+    }
+
+    private static RegionSnapshot.Queue queueState(final Path region, final String name)
+    {
+        try (RegionInspector inspector = RegionInspector.open(region))
+        {
+            return inspector.queue(name).orElseThrow();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot inspect " + region, ex);
+        }
     }
 }

@@ -1,48 +1,64 @@
-package dev.shmem.demo.stat;
+package dev.shmem.inspect;
 
+import dev.shmem.InvalidRegionException;
+import dev.shmem.internal.diag.WaitGraph;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.liveness.ProcessTableDescriptor;
 import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.Directory;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
 import dev.shmem.internal.region.HeaderDescriptor;
 import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionFiles;
 import dev.shmem.internal.region.RegionLayout;
-
-import dev.shmem.internal.region.EntryRecord;
-import dev.shmem.internal.region.EntryType;
-import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.lock.LockDescriptor;
-import dev.shmem.internal.region.MappedRegion;
-import dev.shmem.internal.liveness.ProcessTable;
-import dev.shmem.internal.liveness.ProcessTableDescriptor;
-import dev.shmem.internal.queue.QueueDescriptor;
-import dev.shmem.internal.region.RegionLayout;
-import dev.shmem.internal.lock.SemaphoreDescriptor;
-import dev.shmem.demo.text.Format;
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
- * Reads a {@link RegionSnapshot} from a region mapped read-only, through the layouts of {@code dev.shmem.internal}
- * ({@code HeaderDescriptor}, {@code LockDescriptor}, {@code SemaphoreDescriptor}, {@code QueueDescriptor},
- * {@code ProcessTableDescriptor}).
+ * A public, read-only view of a region file, in the spirit of Agrona's {@code CountersReader}: what tools (such
+ * as the demo's {@code stat}) and tests read instead of reaching into the implementation.
  *
- * <p>Only reads: plain, volatile and acquire loads, never a store or a CAS, so it works on a {@code READ_ONLY}
- * mapping and never changes the region. Every offset it uses comes from a directory record that
- * {@code Directory.forEach} has validated against the capacity.
+ * <pre>{@code
+ * try (RegionInspector inspector = RegionInspector.open(Path.of("/dev/shm/demo.shm"))) {
+ *     inspector.lock("hits.lock").ifPresent(lock -> System.out.println(lock.held() + " " + lock.holderPid()));
+ *     RegionSnapshot all = inspector.snapshot();
+ * }
+ * }</pre>
+ *
+ * <h2>Read-only</h2>
+ * The file is validated as {@code SharedRegion.open} validates it (magic, version, byte order, capacity, every
+ * offset and directory record) and mapped {@code READ_ONLY}; the inspector never writes a byte and never takes a
+ * slot in the region's process table, so it is invisible to the processes it watches. Only plain, volatile and
+ * acquire loads are used, never a store or a CAS.
+ *
+ * <h2>Consistency</h2>
+ * Values are read one by one while other processes may be writing, so a snapshot is not atomic as a whole; each
+ * single value is. A liveness verdict ("alive", "dead") is taken from the process table and the operating system
+ * at the time of the read.
+ *
+ * <h2>Failure modes</h2>
+ * {@link #open} throws {@link java.nio.file.NoSuchFileException}, {@link java.nio.file.AccessDeniedException},
+ * {@link InvalidRegionException} for a file that is not a valid region, or another {@link IOException}. Reads
+ * throw {@link dev.shmem.RegionCorruptException} if another process wrote garbage into the directory after the
+ * open.
  */
-public final class RegionReader
+public final class RegionInspector implements AutoCloseable
 {
+    /** Default time {@link #open(Path)} waits for a region whose creator is still initialising it. */
+    public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(1);
     /** Array elements shown in an array's summary. */
     public static final int FIRST_ELEMENTS = 8;
 
@@ -50,10 +66,7 @@ public final class RegionReader
     private final AtomicBuffer buffer;
     private final ProcessTable processes;
 
-    /**
-     * @param region a mapped, validated region (read-only is enough).
-     */
-    public RegionReader(final MappedRegion region)
+    private RegionInspector(final MappedRegion region)
     {
         this.region = region;
         this.buffer = region.buffer();
@@ -61,9 +74,187 @@ public final class RegionReader
     }
 
     /**
+     * Maps a region read-only, without attaching to it, waiting up to {@link #DEFAULT_INIT_TIMEOUT} for a creator
+     * that is still initialising it.
+     *
+     * @param path the region file.
+     * @return an inspector of it.
+     * @throws IOException if the file cannot be read or is not a valid region ({@link InvalidRegionException}).
+     */
+    public static RegionInspector open(final Path path) throws IOException
+    {
+        return open(path, DEFAULT_INIT_TIMEOUT);
+    }
+
+    /**
+     * Maps a region read-only, without attaching to it.
+     *
+     * @param path        the region file.
+     * @param initTimeout how long to wait for a creator that is still initialising it.
+     * @return an inspector of it.
+     * @throws IOException if the file cannot be read or is not a valid region ({@link InvalidRegionException}).
+     */
+    public static RegionInspector open(final Path path, final Duration initTimeout) throws IOException
+    {
+        return new RegionInspector(RegionFiles.open(path, initTimeout, true));
+    }
+
+    /**
+     * @return the region file.
+     */
+    public Path path()
+    {
+        return region.path();
+    }
+
+    /**
+     * @return the region header.
+     */
+    public RegionSnapshot.Header header()
+    {
+        final RegionLayout layout = region.layout();
+        return new RegionSnapshot.Header(region.path(), buffer.getInt(HeaderDescriptor.FORMAT_VERSION_OFFSET),
+            layout.capacity(), layout.capacity() - layout.dataOffset(), region.usedBytes(), layout.directorySlots(),
+            layout.processSlots(), region.creatorPid(), Instant.ofEpochMilli(region.createdAt()));
+    }
+
+    /**
+     * Visits every entry without building a list: for regions of very many entries.
+     *
+     * @param visitor called once per entry, in directory order.
+     */
+    public void forEachEntry(final Consumer<RegionSnapshot.Entry> visitor)
+    {
+        region.directory().forEach(record ->
+        {
+            if (record.type() != EntryType.WAIT_TABLE)
+            {
+                visitor.accept(entry(record));
+            }
+        });
+    }
+
+    /**
+     * @param prefix a name prefix ({@code ""} for all).
+     * @return the entries whose names start with it, sorted by name.
+     */
+    public List<RegionSnapshot.Entry> entries(final String prefix)
+    {
+        final List<RegionSnapshot.Entry> entries = new ArrayList<>();
+        region.directory().forEach(record ->
+        {
+            if (record.type() != EntryType.WAIT_TABLE && record.name().startsWith(prefix))
+            {
+                entries.add(entry(record));
+            }
+        });
+        entries.sort(Comparator.comparing(RegionSnapshot.Entry::name));
+        return entries;
+    }
+
+    /**
+     * @param name a lock's name.
+     * @return its state, empty if there is no lock of that name.
+     */
+    public Optional<RegionSnapshot.Lock> lock(final String name)
+    {
+        return find(name).filter(r -> r.type() == EntryType.LOCK || r.type() == EntryType.REENTRANT_LOCK)
+            .map(this::lock);
+    }
+
+    /**
+     * @param name a semaphore's name.
+     * @return its state, empty if there is no semaphore of that name.
+     */
+    public Optional<RegionSnapshot.Semaphore> semaphore(final String name)
+    {
+        return find(name).filter(r -> r.type() == EntryType.SEMAPHORE || r.type() == EntryType.BOUNDED_SEMAPHORE)
+            .map(this::semaphore);
+    }
+
+    /**
+     * @param name a queue's name.
+     * @return its state, empty if there is no queue of that name.
+     */
+    public Optional<RegionSnapshot.Queue> queue(final String name)
+    {
+        return find(name).filter(r -> r.type() == EntryType.QUEUE).map(this::queue);
+    }
+
+    /**
+     * Builds the wait-for graph across every process attached to the region from what blocked threads recorded
+     * (each blocked {@code lock()}, {@code lockInterruptibly()} or timed {@code tryLock} records the lock it waits
+     * for) and the locks' owner words, and returns its cycles. A cycle is reported as soon as its last edge
+     * forms (the inspection is immediate); a cycle through a process that died is reported with that thread's
+     * {@code alive} false.
+     *
+     * @return the deadlocks found, empty if none.
+     */
+    public List<Deadlock> findDeadlocks()
+    {
+        return new WaitGraph(region).deadlocks();
+    }
+
+    /**
+     * @return every occupied process slot.
+     */
+    public List<RegionSnapshot.Process> processes()
+    {
+        return processList();
+    }
+
+    /**
+     * Does nothing but exist for try-with-resources: the read-only mapping is released when the inspector is
+     * garbage collected (unmapping it explicitly could crash a thread still reading it).
+     */
+    @Override
+    public void close()
+    {
+        // Nothing to release explicitly: see the javadoc.
+    }
+
+    private Optional<EntryRecord> find(final String name)
+    {
+        final EntryRecord[] found = new EntryRecord[1];
+        region.directory().forEach(record ->
+        {
+            if (found[0] == null && record.name().equals(name))
+            {
+                found[0] = record;
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    private RegionSnapshot.Entry entry(final EntryRecord record)
+    {
+        final String summary;
+        switch (record.type())
+        {
+            case LOCK:
+            case REENTRANT_LOCK:
+                summary = lockSummary(lock(record));
+                break;
+            case SEMAPHORE:
+            case BOUNDED_SEMAPHORE:
+                final RegionSnapshot.Semaphore semaphore = semaphore(record);
+                summary = semaphore.available() + " of " + semaphore.initial() + " permits available";
+                break;
+            case QUEUE:
+                summary = queueSummary(queue(record));
+                break;
+            default:
+                summary = valueSummary(record);
+        }
+        return new RegionSnapshot.Entry(record.name(), record.type().displayName(),
+            record.type().describe(record.length()), record.length(), record.dataOffset(), record.dataBytes(),
+            summary);
+    }
+
+    /**
      * @return what the region holds now.
      */
-    public RegionSnapshot read()
+    public RegionSnapshot snapshot()
     {
         final List<RegionSnapshot.Entry> entries = new ArrayList<>();
         final List<RegionSnapshot.Lock> locks = new ArrayList<>();
@@ -71,46 +262,33 @@ public final class RegionReader
         final List<RegionSnapshot.Queue> queues = new ArrayList<>();
         region.directory().forEach(record ->
         {
+            if (record.type() == EntryType.WAIT_TABLE)
+            {
+                return;
+            }
+            entries.add(entry(record));
             switch (record.type())
             {
                 case LOCK:
                 case REENTRANT_LOCK:
-                    final RegionSnapshot.Lock lock = lock(record);
-                    locks.add(lock);
-                    entries.add(new RegionSnapshot.Entry(record.name(), record.type().describe(record.length()),
-                        lockSummary(lock)));
+                    locks.add(lock(record));
                     break;
                 case SEMAPHORE:
                 case BOUNDED_SEMAPHORE:
-                    final RegionSnapshot.Semaphore semaphore = semaphore(record);
-                    semaphores.add(semaphore);
-                    entries.add(new RegionSnapshot.Entry(record.name(), record.type().describe(record.length()),
-                        semaphore.available() + " of " + semaphore.initial() + " permits available"));
+                    semaphores.add(semaphore(record));
                     break;
                 case QUEUE:
-                    final RegionSnapshot.Queue queue = queue(record);
-                    queues.add(queue);
-                    entries.add(new RegionSnapshot.Entry(record.name(), record.type().describe(record.length()),
-                        queueSummary(queue)));
+                    queues.add(queue(record));
                     break;
                 default:
-                    entries.add(new RegionSnapshot.Entry(record.name(), record.type().describe(record.length()),
-                        valueSummary(record)));
+                    break;
             }
         });
         entries.sort(Comparator.comparing(RegionSnapshot.Entry::name));
         locks.sort(Comparator.comparing(RegionSnapshot.Lock::name));
         semaphores.sort(Comparator.comparing(RegionSnapshot.Semaphore::name));
         queues.sort(Comparator.comparing(RegionSnapshot.Queue::name));
-        return new RegionSnapshot(header(entries.size()), entries, locks, semaphores, queues, processList());
-    }
-
-    private RegionSnapshot.Header header(final int entries)
-    {
-        final RegionLayout layout = region.layout();
-        return new RegionSnapshot.Header(region.path(), buffer.getInt(HeaderDescriptor.FORMAT_VERSION_OFFSET),
-            layout.capacity(), layout.capacity() - layout.dataOffset(), region.usedBytes(), layout.directorySlots(),
-            layout.processSlots(), region.creatorPid(), Instant.ofEpochMilli(region.createdAt()));
+        return new RegionSnapshot(header(), entries, locks, semaphores, queues, processList(), findDeadlocks());
     }
 
     private String valueSummary(final EntryRecord record)
@@ -123,14 +301,14 @@ public final class RegionReader
             case LONG_VALUE:
                 return Long.toString(buffer.getLongVolatile(offset));
             case DOUBLE_VALUE:
-                return Format.number(Double.longBitsToDouble(buffer.getLongVolatile(offset)));
+                return Double.toString(Double.longBitsToDouble(buffer.getLongVolatile(offset)));
             case INT_ARRAY:
             case LONG_ARRAY:
                 return integerArraySummary(record);
             case DOUBLE_ARRAY:
                 return doubleArraySummary(record);
             default:
-                return "(contents not shown by this version of stat)";
+                return "(contents not shown by this version of the inspector)";
         }
     }
 
@@ -198,10 +376,10 @@ public final class RegionReader
             sum += value;
             if (i < FIRST_ELEMENTS)
             {
-                first.add(Format.number(value));
+                first.add(Double.toString(value));
             }
         }
-        return "min " + Format.number(min) + ", max " + Format.number(max) + ", sum " + Format.number(sum) + "; " +
+        return "min " + Double.toString(min) + ", max " + Double.toString(max) + ", sum " + Double.toString(sum) + "; " +
             first;
     }
 
@@ -245,7 +423,7 @@ public final class RegionReader
      * @param alive whether it is alive.
      * @return e.g. {@code pid 1234 (alive)} or {@code a process that is gone}.
      */
-    static String holder(final long pid, final boolean alive)
+    public static String holder(final long pid, final boolean alive)
     {
         if (pid == 0)
         {

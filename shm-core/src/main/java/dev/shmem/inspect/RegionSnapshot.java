@@ -1,13 +1,11 @@
-package dev.shmem.demo.stat;
-
-import dev.shmem.SharedQueue;
+package dev.shmem.inspect;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What {@code stat} saw in a region at one moment: the header, every entry, the locks, semaphores and queues in
+ * What a {@link RegionInspector} saw in a region at one moment: the header, every entry, the locks, semaphores and queues in
  * detail, and the attached processes. Values are read one by one while other processes may be writing, so the snapshot
  * is not atomic as a whole; each single value is.
  *
@@ -17,9 +15,10 @@ import java.util.List;
  * @param semaphores every semaphore entry.
  * @param queues     every queue entry.
  * @param processes  every occupied process slot.
+ * @param deadlocks  the cycles of the wait-for graph ({@link RegionInspector#findDeadlocks()}).
  */
 public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> locks, List<Semaphore> semaphores,
-    List<Queue> queues, List<Process> processes)
+    List<Queue> queues, List<Process> processes, List<Deadlock> deadlocks)
 {
     /**
      * Copies the lists.
@@ -31,6 +30,7 @@ public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> lock
         semaphores = List.copyOf(semaphores);
         queues = List.copyOf(queues);
         processes = List.copyOf(processes);
+        deadlocks = List.copyOf(deadlocks);
     }
 
     /**
@@ -55,10 +55,15 @@ public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> lock
      * A named entry.
      *
      * @param name    its name.
-     * @param type    its type, e.g. {@code long array of length 8}.
+     * @param kind    its kind, e.g. {@code long array} or {@code reentrant lock}.
+     * @param type    its kind with its size, e.g. {@code long array of length 8}.
+     * @param length  its length: elements of an array, permits a semaphore was created with, slots of a queue, 1
+     *                otherwise.
+     * @param offset  where its data starts in the file, in bytes.
+     * @param bytes   how many bytes of data it has.
      * @param summary its value, an array summary, or a lock or semaphore state in a few words.
      */
-    public record Entry(String name, String type, String summary)
+    public record Entry(String name, String kind, String type, long length, long offset, int bytes, String summary)
     {
     }
 
@@ -126,8 +131,8 @@ public record RegionSnapshot(Header header, List<Entry> entries, List<Lock> lock
     }
 
     /**
-     * A queue entry ({@code dev.shmem.internal.queue.QueueDescriptor}). Head and tail are read one after the other while
-     * producers and consumers may move them, so {@link #size()} is a snapshot, as {@code SharedQueue.size()} is.
+     * A queue entry. Head and tail are read one after the other while
+     * producers and consumers may move them, so {@link #size()} is a snapshot, as {@link dev.shmem.SharedQueue#size()} is.
      *
      * @param name             its name.
      * @param slots            capacity in messages.
