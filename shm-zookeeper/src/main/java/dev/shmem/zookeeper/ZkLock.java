@@ -281,6 +281,13 @@ abstract class ZkLock implements RobustLock
         {
             return;
         }
+        final InterProcessLock mutex = held;
+        if (releaseWithMarker(mutex, markerPath))
+        {
+            held = null;
+            owner = null;
+            return;
+        }
         try
         {
             space.zk().deleteIfPresent(markerPath);
@@ -290,6 +297,16 @@ abstract class ZkLock implements RobustLock
             owner = null;
             releaseCurator();
         }
+    }
+
+    /**
+     * Deletes the marker and releases the Curator lock in one transaction, if this kind of lock can.
+     *
+     * @return true if done; false to fall back to deleting the marker, then releasing.
+     */
+    boolean releaseWithMarker(final InterProcessLock mutex, final String marker)
+    {
+        return false;
     }
 
     private void releaseCurator()
