@@ -3,11 +3,6 @@ package dev.shmem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -123,34 +118,17 @@ public abstract class ArrayConformanceTest extends SpaceConformance
         final SharedLongArray longs = space.longArray("longs", 2);
         final SharedDoubleArray doubles = space.doubleArray("doubles", 2);
         final int rounds = scaled(50_000);
-        final ExecutorService pool = Executors.newFixedThreadPool(4);
-        try
+        concurrently(4, () ->
         {
-            final List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++)
+            for (int r = 0; r < rounds; r++)
             {
-                done.add(pool.submit(() ->
-                {
-                    for (int r = 0; r < rounds; r++)
-                    {
-                        longs.incrementAndGet(1);
-                        doubles.getAndAdd(1, 0.25);
-                    }
-                    return null;
-                }));
+                longs.incrementAndGet(1);
+                doubles.getAndAdd(1, 0.25);
             }
-            for (final Future<?> f : done)
-            {
-                f.get();
-            }
-            assertEquals(4L * rounds, longs.get(1));
-            assertEquals(rounds, doubles.get(1));
-            assertEquals(0, longs.get(0));
-            assertEquals(0.0, doubles.get(0));
-        }
-        finally
-        {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(4L * rounds, longs.get(1));
+        assertEquals(rounds, doubles.get(1));
+        assertEquals(0, longs.get(0));
+        assertEquals(0.0, doubles.get(0));
     }
 }

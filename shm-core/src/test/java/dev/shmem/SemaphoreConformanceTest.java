@@ -125,34 +125,17 @@ public abstract class SemaphoreConformanceTest extends SpaceConformance
         final AtomicInteger inside = new AtomicInteger();
         final AtomicInteger max = new AtomicInteger();
         final int rounds = scaled(20_000);
-        final ExecutorService pool = Executors.newFixedThreadPool(4);
-        try
+        concurrently(4, () ->
         {
-            final List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++)
+            for (int i = 0; i < rounds; i++)
             {
-                done.add(pool.submit(() ->
-                {
-                    for (int i = 0; i < rounds; i++)
-                    {
-                        s.acquire(1);
-                        max.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        inside.decrementAndGet();
-                        s.release(1);
-                    }
-                    return null;
-                }));
+                s.acquire(1);
+                max.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                inside.decrementAndGet();
+                s.release(1);
             }
-            for (final Future<?> f : done)
-            {
-                f.get();
-            }
-            assertTrue(max.get() <= 2, "max inside " + max.get());
-            assertEquals(2, s.availablePermits());
-        }
-        finally
-        {
-            pool.shutdownNow();
-        }
+        });
+        assertTrue(max.get() <= 2, "max inside " + max.get());
+        assertEquals(2, s.availablePermits());
     }
 }

@@ -3,11 +3,6 @@ package dev.shmem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -127,41 +122,24 @@ public abstract class ValueConformanceTest extends SpaceConformance
         final SharedInt i = space.intValue("i");
         final SharedDouble d = space.doubleValue("d");
         final int rounds = scaled(100_000);
-        final ExecutorService pool = Executors.newFixedThreadPool(4);
-        try
+        concurrently(4, () ->
         {
-            final List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++)
+            for (int r = 0; r < rounds; r++)
             {
-                done.add(pool.submit(() ->
+                v.incrementAndGet();
+                v.getAndAdd(2);
+                long seen;
+                do
                 {
-                    for (int r = 0; r < rounds; r++)
-                    {
-                        v.incrementAndGet();
-                        v.getAndAdd(2);
-                        long seen;
-                        do
-                        {
-                            seen = v.get();
-                        }
-                        while (!v.compareAndSet(seen, seen - 2));
-                        i.getAndIncrement();
-                        d.addAndGet(0.5);
-                    }
-                    return null;
-                }));
+                    seen = v.get();
+                }
+                while (!v.compareAndSet(seen, seen - 2));
+                i.getAndIncrement();
+                d.addAndGet(0.5);
             }
-            for (final Future<?> f : done)
-            {
-                f.get();
-            }
-            assertEquals(4L * rounds, v.get());
-            assertEquals(4 * rounds, i.get());
-            assertEquals(2.0 * rounds, d.get());
-        }
-        finally
-        {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(4L * rounds, v.get());
+        assertEquals(4 * rounds, i.get());
+        assertEquals(2.0 * rounds, d.get());
     }
 }

@@ -200,30 +200,13 @@ class ZooKeeperPrimitivesTest extends SpaceConformance
     {
         final SharedMap<String, Long> m = space.map("counts", String.class, Long.class, 10, 64);
         final int rounds = 25;
-        final ExecutorService pool = Executors.newFixedThreadPool(4);
-        try
+        concurrently(4, () ->
         {
-            final List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++)
+            for (int i = 0; i < rounds; i++)
             {
-                done.add(pool.submit(() ->
-                {
-                    for (int i = 0; i < rounds; i++)
-                    {
-                        m.merge("k", 1L, Long::sum);
-                    }
-                    return null;
-                }));
+                m.merge("k", 1L, Long::sum);
             }
-            for (final Future<?> f : done)
-            {
-                f.get();
-            }
-        }
-        finally
-        {
-            pool.shutdownNow();
-        }
+        });
         assertEquals(4L * rounds, m.get("k"));
     }
 
