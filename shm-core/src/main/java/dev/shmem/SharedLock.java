@@ -17,14 +17,18 @@ package dev.shmem;
  * }</pre>
  *
  * <h2>Waiting</h2>
- * An acquire is one CAS when the lock is free. A blocked thread spins briefly, then sleeps in the kernel on a
- * shared futex (Linux; elsewhere a bounded park back-off, see {@code docs/GUARANTEES.md}) and uses no CPU while
- * it waits; an unlock with no waiters makes no system call. The lock is not fair: a thread that arrives as the
- * lock is released may take it before a sleeping waiter.
+ * An acquire is one CAS when the lock is free. A blocked thread spins briefly, then parks
+ * ({@link java.util.concurrent.locks.LockSupport}) as the JDK's locks do: it shows {@code WAITING} or
+ * {@code TIMED_WAITING}, an interrupt reaches it at once, a virtual thread unmounts, and it uses no CPU while it
+ * waits. One library thread per process and lock sleeps in the kernel on a shared futex (Linux; elsewhere a
+ * bounded back-off, see {@code docs/GUARANTEES.md}) and unparks it on an unlock. An unlock with no waiters makes
+ * no system call. The lock is not fair, but its unfairness is bounded: a thread that arrives as the lock is
+ * released may take it before a parked waiter, until a waiter has waited 10 ms; then that waiter gets it next.
  *
  * <h2>Dead owners</h2>
  * If the owner's process dies (killed, crashed, exited, or closed its last handle on the region) while holding the
- * lock, a waiter notices within about 100 ms through the region's process table (pid and process start time, so a
+ * lock, a waiter notices (it checks at most every 100 ms, so within about 100 to 200 ms; measured 130 ms after
+ * {@code kill -9}) through the region's process table (pid and process start time, so a
  * reused pid is not mistaken for the owner) and takes the lock over. The lock is then marked
  * <em>inconsistent</em>, like a POSIX robust mutex after {@code EOWNERDEAD}: the acquire succeeds as usual (so
  * the common {@code lock(); try {...} finally { unlock(); }} pattern neither fails nor leaks the lock), and

@@ -23,28 +23,44 @@ import java.util.function.Consumer;
  * {@link #isEndOfStream()} is true. A close is final.
  *
  * <h2>Algorithm and dead processes</h2>
- * A ring of slots with a sequence word each (after D. Vyukov's bounded MPMC queue); a producer or consumer
- * claims a slot with a CAS that records who it is, so no message is ever seen half-written: a consumer reads a
- * slot only after its producer's release store publishes it. If a producer dies between claiming a slot and
- * publishing it, a blocked consumer notices within about 100 ms and skips the slot (the message was never
- * complete: {@link #skippedAfterDeadProducers()} counts these). If a consumer dies while reading a slot, a blocked
- * producer frees the slot; that message is lost with the consumer ({@link #lostWithDeadConsumers()}).
- * Delivery is otherwise exactly once and in order per producer.
+ * A ring of slots with a sequence word each (after D. Vyukov's bounded MPMC queue); the slot count is a power of
+ * two (the factory rounds the requested count up, and {@link #capacity()} reports the rounded count). A producer
+ * or consumer claims a slot with a CAS that records who it is, so no message is ever seen half-written: a
+ * consumer reads a slot only after its producer's release store publishes it. If a producer dies between
+ * claiming a slot and publishing it, the consumers it blocks skip the slot about 100 ms after one of their calls
+ * first found it in their way, whether they wait in one long {@link #take()} or loop on short {@code poll}
+ * timeouts or on {@link #poll()} (the message was never complete: the mapped backend counts these); the
+ * recovery finishes the dead producer's offer with a tombstone, so it cannot race a live producer into losing a
+ * position. If a consumer dies while reading a slot, the producers it blocks
+ * free the slot the same way; that message is lost with the consumer. Delivery is otherwise exactly once and in
+ * order per producer.
+ *
+ * <h2>Zero-copy verbs</h2>
+ * {@link #offer(ByteBuffer)} copies the bytes once, straight into the slot. {@link #poll(Consumer)} and {@link
+ * #drain(Consumer, int)} copy nothing: the reader gets a read-only, big-endian {@link ByteBuffer} over the slot's
+ * payload (position 0, limit the message length), valid only during the call; the slot stays claimed, so no
+ * producer can overwrite it, until the reader returns. Copy what must outlive the call, and keep readers short:
+ * a reader that blocks holds its slot, and a full queue's producers wait behind it. A reader that throws still
+ * takes its message (the exception propagates; a drain stops there).
  *
  * <h2>Waiting</h2>
- * {@link #put} blocks while the queue is full and {@link #take} while it is empty: a short spin, then a kernel
- * sleep on a shared futex (Linux; elsewhere a park back-off). Both honour interruption, and have timeout variants
+ * {@link #put} blocks while the queue is full and {@link #take} while it is empty: a short spin, then the thread
+ * parks, as with {@link SharedLock} (a library thread per process sleeps on a shared futex for it). Both honour interruption, and have timeout variants
  * ({@link #offer(byte[], long, TimeUnit)}, {@link #poll(long, TimeUnit)}).
  *
  * <h2>Memory consistency effects</h2>
  * As {@link java.util.concurrent.BlockingQueue}, across processes: actions in a thread before it offers a message
  * happen-before actions after that message is taken in another thread of any process. The producer's publishing
- * release store pairs with the consumer's acquire load of the slot's sequence word.
+ * release store pairs with the consumer's claiming CAS (or acquire load) of the slot's sequence word; the same
+ * holds for the zero-copy verbs, and a consumer's reads of a slot (its reader's, for a view) happen-before the
+ * next producer's writes to that slot (the consumer frees it with a release store).
  *
  * <h2>Failure modes</h2>
  * A message longer than the queue's maximum throws {@link IllegalArgumentException} naming both sizes; an offer
  * to a closed queue throws {@link IllegalStateException}; so does any operation once this JVM has closed every
- * handle on the region.
+ * handle on the region, and any operation that finds a slot word no valid history can produce, or a message
+ * length outside 0 to the maximum, in the file (the exception names the slot; a bad length frees the slot first,
+ * so the queue goes on): a corrupt file never makes a call spin or hang.
  */
 public interface SharedQueue
 {
@@ -54,7 +70,7 @@ public interface SharedQueue
     String name();
 
     /**
-     * @return the number of slots.
+     * @return the number of slots: the count asked of the factory, rounded up to a power of two.
      */
     int capacity();
 

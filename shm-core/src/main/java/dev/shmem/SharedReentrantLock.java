@@ -6,8 +6,8 @@ package dev.shmem;
  * acquire it again, and must release it as many times. Obtained with {@link SharedRegion#reentrantLock(String)}.
  *
  * <h2>Waiting and dead owners</h2>
- * As {@link SharedLock}: CAS fast path, brief spin, then a kernel sleep on a shared futex; a lock whose owner's
- * process died is taken over by a waiter within about 100 ms, with the hold count reset and the lock marked
+ * As {@link SharedLock}: CAS fast path, brief spin, then the thread parks (bounded barging); a lock whose owner's
+ * process died is taken over by a waiter within about 100 to 200 ms, with the hold count reset and the lock marked
  * inconsistent until {@link #markConsistent()}.
  *
  * <h2>Memory consistency effects</h2>

@@ -3,7 +3,17 @@ package dev.shmem;
 import dev.shmem.internal.lock.MappedLock;
 import dev.shmem.internal.lock.MappedReentrantLock;
 import dev.shmem.internal.lock.MappedSemaphore;
+import dev.shmem.internal.map.Codec;
+import dev.shmem.internal.map.Codecs;
+import dev.shmem.internal.map.MapDescriptor;
+import dev.shmem.internal.map.MapGeometry;
+import dev.shmem.internal.map.MappedMap;
 import dev.shmem.internal.queue.MappedQueue;
+import dev.shmem.internal.sync.BarrierDescriptor;
+import dev.shmem.internal.sync.CountDownLatchDescriptor;
+import dev.shmem.internal.sync.MappedBarrier;
+import dev.shmem.internal.sync.MappedCountDownLatch;
+import dev.shmem.internal.sync.MappedEvent;
 import dev.shmem.internal.value.MappedDouble;
 import dev.shmem.internal.value.MappedDoubleArray;
 import dev.shmem.internal.value.MappedInt;
@@ -14,6 +24,7 @@ import dev.shmem.internal.value.MappedLongArray;
 import dev.shmem.internal.lock.LockWord;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
 import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.AgronaAccess;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
@@ -50,13 +61,17 @@ import java.util.Set;
  * <h2>Entries</h2>
  * Values ({@link #intValue}, {@link #longValue}, {@link #doubleValue}), arrays ({@link #intArray},
  * {@link #longArray}, {@link #doubleArray}), locks ({@link #lock}, {@link #reentrantLock}), semaphores
- * ({@link #semaphore}, {@link #boundedSemaphore}) and queues ({@link #queue}). Every factory method is
+ * ({@link #semaphore}, {@link #boundedSemaphore}), queues ({@link #queue}), maps ({@link #map}), events
+ * ({@link #event}), barriers ({@link #barrier}), count-down latches ({@link #countDownLatch}) and the locks' named
+ * conditions ({@link RobustLock#newCondition(String)}, entry {@code lockName/conditionName}). Every factory method is
  * get-or-create by name: the first caller in
  * any process creates the entry (zero-filled), later callers in any process get the same memory. A name is 1 to
  * 127 UTF-8 bytes of printable characters. Asking for an existing name as another type, or an array with another
  * length, throws {@link IllegalStateException} naming both. Entries are never removed; a region that has no room
  * left for an entry throws {@link RegionFullException} and keeps everything it had. The handles returned are
- * cheap, immutable and thread-safe; ask once and keep them.
+ * cheap and thread-safe; ask once and keep them. Their state is in the region, except a few per-handle timing
+ * caches (when a lock or semaphore handle last checked a holder's liveness or logged a long wait), which only make
+ * a check happen a little earlier or later.
  *
  * <h2>Files</h2>
  * A new file is created with {@code CREATE_NEW} and without following links, mode {@code 0600} unless
@@ -148,9 +163,12 @@ public final class SharedRegion implements SharedSpace
     /**
      * @param path the region file.
      * @return a builder for the less common options (permissions, initialisation timeout).
+     * @throws IllegalStateException if this JVM was started without
+     *         {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} (so do every factory above).
      */
     public static Builder builder(final Path path)
     {
+        AgronaAccess.check();
         return new Builder(path);
     }
 
@@ -168,6 +186,23 @@ public final class SharedRegion implements SharedSpace
     public long capacity()
     {
         return mapped.layout().capacity();
+    }
+
+    /**
+     * @return how many named entries the region can hold, as set by its creator ({@link Builder#maxEntries}).
+     */
+    public int maxEntries()
+    {
+        return mapped.layout().maxEntries();
+    }
+
+    /**
+     * @return how many processes can be attached to the region at once, as set by its creator
+     * ({@link Builder#maxProcesses}).
+     */
+    public int maxProcesses()
+    {
+        return mapped.layout().processSlots();
     }
 
     /**
@@ -312,7 +347,9 @@ public final class SharedRegion implements SharedSpace
 
     /**
      * @param name            entry name.
-     * @param slots           capacity in messages (2 to 2^24); must match an existing queue's.
+     * @param slots           capacity in messages (2 to 2^24), rounded up to a power of two (so that a position's
+     *                        slot is found with a mask; {@link SharedQueue#capacity()} reports the rounded count);
+     *                        must round to an existing queue's.
      * @param maxMessageBytes largest message (1 byte to 16 MiB); must match an existing queue's.
      * @return the queue of that name, created empty if new.
      */
@@ -324,54 +361,185 @@ public final class SharedRegion implements SharedSpace
             throw new IllegalArgumentException("queue " + name + " slots " + slots + " out of range: expected " +
                 QueueDescriptor.MIN_SLOTS + " to " + QueueDescriptor.MAX_SLOTS);
         }
+        final int ring = org.agrona.BitUtil.findNextPositivePowerOfTwo(slots);
         if (maxMessageBytes < 1 || maxMessageBytes > QueueDescriptor.MAX_MESSAGE_BYTES)
         {
             throw new IllegalArgumentException("queue " + name + " max message bytes " + maxMessageBytes +
                 " out of range: expected 1 to " + QueueDescriptor.MAX_MESSAGE_BYTES);
         }
         checkOpen();
+        if (mapped.layout().processSlots() > QueueDescriptor.MAX_PROCESS_SLOTS)
+        {
+            throw new IllegalStateException("queue " + name + " cannot be held by a region of " +
+                mapped.layout().processSlots() + " process slots: a queue's slot word names its claimer in 8 bits " +
+                "of process slot, so queues need maxProcesses <= " + QueueDescriptor.MAX_PROCESS_SLOTS);
+        }
         final int stride = QueueDescriptor.slotStride(maxMessageBytes);
         final EntryRecord entry = mapped.directory().getOrCreate(
-            attachment.processStamp(), name, EntryType.QUEUE, slots, maxMessageBytes,
+            attachment.processStamp(), name, EntryType.QUEUE, ring, maxMessageBytes,
             offset ->
             {
                 // Plain writes: published by the directory's release store of the record's READY state.
                 final AtomicBuffer buffer = mapped.buffer();
-                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, slots);
+                buffer.putInt(offset + QueueDescriptor.SLOTS_OFFSET, ring);
                 buffer.putInt(offset + QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET, maxMessageBytes);
                 buffer.putInt(offset + QueueDescriptor.SLOT_STRIDE_OFFSET, stride);
-                for (int i = 0; i < slots; i++)
+                for (int i = 0; i < ring; i++)
                 {
                     buffer.putLong(offset + QueueDescriptor.SLOTS_START + i * stride, i);
                 }
             });
-        return new MappedQueue(entry.name(), view(entry), attachment, Sleepers.get(), slots, maxMessageBytes, stride);
+        final AtomicBuffer view = view(entry);
+        // Plain reads: the entry was published by the directory's release store of READY, read with acquire.
+        final int storedStride = view.getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
+        if (view.getInt(QueueDescriptor.SLOTS_OFFSET) != ring ||
+            view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) != maxMessageBytes ||
+            storedStride < QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes ||
+            storedStride % QueueDescriptor.SLOT_ALIGNMENT != 0 ||
+            QueueDescriptor.SLOTS_START + (long)ring * storedStride > entry.dataBytes())
+        {
+            throw new IllegalStateException("queue " + name + " in " + path + " holds " +
+                view.getInt(QueueDescriptor.SLOTS_OFFSET) + " slots of stride " + storedStride + " for " +
+                view.getInt(QueueDescriptor.MAX_MESSAGE_BYTES_OFFSET) + "-byte messages in " + entry.dataBytes() +
+                " bytes: expected " + ring + " slots of " + maxMessageBytes + " bytes, a stride of at least " +
+                (QueueDescriptor.SLOT_PAYLOAD_OFFSET + maxMessageBytes) + " (a multiple of " +
+                QueueDescriptor.SLOT_ALIGNMENT + ") that fits (a corrupt file)");
+        }
+        return new MappedQueue(entry.name(), view, attachment, Sleepers.get(), ring, maxMessageBytes, storedStride);
     }
 
+    /**
+     * @param name          entry name.
+     * @param keyType       key type: {@code String}, {@code Long}, {@code Integer}, {@code Double}, {@code byte[]}
+     *                      or any {@link java.io.Serializable} type (Java serialization); must match an existing
+     *                      map's.
+     * @param valueType     value type, as {@code keyType}.
+     * @param maxEntries    most entries (1 to 2^24); must match an existing map's.
+     * @param maxEntryBytes most bytes of one encoded key plus value (1 to 1 MiB); must match an existing map's.
+     * @return the map of that name, created empty if new.
+     * @throws IllegalArgumentException if a type has no codec or a size is out of range.
+     * @throws IllegalStateException    if the name exists as another entry, or as a map of other types or sizes.
+     * @throws RegionFullException      if a new map does not fit in the region.
+     */
     @Override
     public <K, V> SharedMap<K, V> map(
         final String name, final Class<K> keyType, final Class<V> valueType, final int maxEntries,
         final int maxEntryBytes)
     {
-        throw new UnsupportedOperationException("map: in progress");
+        return map(name, Codecs.forClass(Objects.requireNonNull(keyType, "keyType")),
+            Codecs.forClass(Objects.requireNonNull(valueType, "valueType")), maxEntries, maxEntryBytes);
     }
 
+    /**
+     * A map whose keys and values your own codecs encode. Keys are equal when their encoded bytes are.
+     *
+     * @param name          entry name.
+     * @param keyCodec      key codec; its {@link MapCodec#typeName()} must match an existing map's key type name.
+     * @param valueCodec    value codec, as {@code keyCodec}.
+     * @param maxEntries    most entries (1 to 2^24); must match an existing map's.
+     * @param maxEntryBytes most bytes of one encoded key plus value (1 to 1 MiB); must match an existing map's.
+     * @param <K>           key type.
+     * @param <V>           value type.
+     * @return the map of that name, created empty if new.
+     * @throws IllegalArgumentException if a size is out of range.
+     * @throws IllegalStateException    if the name exists as another entry, or as a map of other types or sizes.
+     * @throws RegionFullException      if a new map does not fit in the region.
+     */
+    public <K, V> SharedMap<K, V> map(
+        final String name, final MapCodec<K> keyCodec, final MapCodec<V> valueCodec, final int maxEntries,
+        final int maxEntryBytes)
+    {
+        return map(name, Codecs.forUser(Objects.requireNonNull(keyCodec, "keyCodec")),
+            Codecs.forUser(Objects.requireNonNull(valueCodec, "valueCodec")), maxEntries, maxEntryBytes);
+    }
+
+    private <K, V> SharedMap<K, V> map(
+        final String name, final Codec<K> keys, final Codec<V> values, final int maxEntries, final int maxEntryBytes)
+    {
+        if (maxEntries < 1 || maxEntries > MapDescriptor.MAX_ENTRIES)
+        {
+            throw new IllegalArgumentException("map " + name + " max entries " + maxEntries +
+                " out of range: expected 1 to " + MapDescriptor.MAX_ENTRIES);
+        }
+        if (maxEntryBytes < 1 || maxEntryBytes > MapDescriptor.MAX_ENTRY_BYTES)
+        {
+            throw new IllegalArgumentException("map " + name + " max entry bytes " + maxEntryBytes +
+                " out of range: expected 1 to " + MapDescriptor.MAX_ENTRY_BYTES);
+        }
+        checkOpen();
+        final MapGeometry geometry = new MapGeometry(maxEntries, maxEntryBytes);
+        final boolean[] created = new boolean[1];
+        final EntryRecord entry = mapped.directory().getOrCreate(
+            attachment.processStamp(), name, EntryType.MAP, maxEntries, maxEntryBytes,
+            offset ->
+            {
+                created[0] = true;
+                geometry.initialize(new UnsafeBuffer(mapped.buffer(), offset,
+                    (int)MapDescriptor.length(maxEntries, maxEntryBytes)), keys.typeName(), values.typeName());
+            });
+        final AtomicBuffer buffer = view(entry);
+        if (!created[0])
+        {
+            geometry.check(entry.name(), buffer, keys.typeName(), values.typeName());
+        }
+        return new MappedMap<>(entry.name(), buffer, geometry, keys, values, attachment, Sleepers.get());
+    }
+
+    /**
+     * @param name entry name.
+     * @return the event of that name, created clear if new.
+     */
     @Override
     public SharedEvent event(final String name)
     {
-        throw new UnsupportedOperationException("event: in progress");
+        final EntryRecord entry = entry(name, EntryType.EVENT, 1);
+        return new MappedEvent(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
+    /**
+     * @param name    entry name.
+     * @param parties parties that trip the barrier (1 or more); must match an existing barrier's.
+     * @return the barrier of that name, created in its first generation if new.
+     */
     @Override
     public SharedBarrier barrier(final String name, final int parties)
     {
-        throw new UnsupportedOperationException("barrier: in progress");
+        if (parties < 1)
+        {
+            throw new IllegalArgumentException("barrier " + name + " parties " + parties +
+                " out of range: expected 1 or more");
+        }
+        checkOpen();
+        final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name,
+            EntryType.BARRIER, parties, 0,
+            // Plain write: published by the directory's release store of the record's READY state.
+            offset -> mapped.buffer().putInt(offset + BarrierDescriptor.PARTIES_OFFSET, parties));
+        return new MappedBarrier(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
+    /**
+     * @param name  entry name.
+     * @param count initial count (0 or more), used only if this call creates the latch.
+     * @return the count-down latch of that name.
+     */
     @Override
     public SharedCountDownLatch countDownLatch(final String name, final int count)
     {
-        throw new UnsupportedOperationException("countDownLatch: in progress");
+        if (count < 0)
+        {
+            throw new IllegalArgumentException("count " + count + " for count-down latch " + name +
+                " is negative: expected 0 or more");
+        }
+        checkOpen();
+        final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name,
+            EntryType.COUNT_DOWN_LATCH, count, 0,
+            offset ->
+            {
+                // Plain writes: published by the directory's release store of the record's READY state.
+                mapped.buffer().putLong(offset + CountDownLatchDescriptor.COUNT_OFFSET, count);
+                mapped.buffer().putLong(offset + CountDownLatchDescriptor.INITIAL_COUNT_OFFSET, count);
+            });
+        return new MappedCountDownLatch(entry.name(), view(entry), attachment, Sleepers.get());
     }
 
     @Override
@@ -389,10 +557,10 @@ public final class SharedRegion implements SharedSpace
     private SharedSemaphore semaphore(
         final String name, final int permits, final EntryType type, final MappedSemaphore.Bound bound)
     {
-        if (permits < 0)
+        if (permits < 0 && bound == MappedSemaphore.Bound.BOUNDED)
         {
-            throw new IllegalArgumentException("permits " + permits + " for semaphore " + name +
-                " is negative: expected 0 or more");
+            throw new IllegalArgumentException("permits " + permits + " for bounded semaphore " + name +
+                " is negative: expected 0 or more (only an unbounded semaphore may start below zero)");
         }
         checkOpen();
         final EntryRecord entry = mapped.directory().getOrCreate(attachment.processStamp(), name, type, permits, 0,
@@ -437,6 +605,8 @@ public final class SharedRegion implements SharedSpace
         private long capacity = -1;
         private Set<PosixFilePermission> permissions = DEFAULT_PERMISSIONS;
         private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
+        private int maxEntries = -1;
+        private int maxProcesses = -1;
 
         private Builder(final Path path)
         {
@@ -479,13 +649,53 @@ public final class SharedRegion implements SharedSpace
         }
 
         /**
+         * Sets how many named entries a region this builder creates can hold (its directory records). The
+         * directory is sized once, at creation: {@code 192 + 16..32} bytes of capacity per entry allowed, and a
+         * lookup by name costs the same at any fill. An existing region keeps the number it was created with.
+         *
+         * @param maxEntries 1 or more (default: one per 4 KiB of capacity, at least 64).
+         * @return this builder.
+         * @throws IllegalArgumentException if it is less than 1.
+         */
+        public Builder maxEntries(final int maxEntries)
+        {
+            if (maxEntries < 1)
+            {
+                throw new IllegalArgumentException("maxEntries " + maxEntries + " is less than 1");
+            }
+            this.maxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * Sets how many processes can be attached at once to a region this builder creates (its process-table
+         * slots; a process counts once however many handles it opens, and a dead or detached one frees its slot).
+         * Each slot costs 64 bytes, plus 64 bytes in every semaphore. An existing region keeps the number it was
+         * created with.
+         *
+         * @param maxProcesses 1 to 65535 (default: one per 256 KiB of capacity, from 128 to 255). A region with
+         *                     more than 255 cannot hold queues yet (a queue's slot word has 8 bits of process slot).
+         * @return this builder.
+         * @throws IllegalArgumentException if it is out of range.
+         */
+        public Builder maxProcesses(final int maxProcesses)
+        {
+            if (maxProcesses < 1 || maxProcesses > RegionLayout.MAX_PROCESSES)
+            {
+                throw new IllegalArgumentException("maxProcesses " + maxProcesses + " is out of range: expected 1 " +
+                    "to " + RegionLayout.MAX_PROCESSES);
+            }
+            this.maxProcesses = maxProcesses;
+            return this;
+        }
+
+        /**
          * @return a new region; see {@link SharedRegion#create}.
          * @throws IOException as {@link SharedRegion#create}.
          */
         public SharedRegion create() throws IOException
         {
-            final RegionLayout layout = RegionLayout.forCapacity(capacity);
-            return attach(RegionFiles.create(path, layout, permissions));
+            return attach(RegionFiles.create(path, layout(), permissions));
         }
 
         /**
@@ -503,7 +713,7 @@ public final class SharedRegion implements SharedSpace
          */
         public SharedRegion openOrCreate() throws IOException
         {
-            final RegionLayout layout = RegionLayout.forCapacity(capacity);
+            final RegionLayout layout = layout();
             for (int attempt = 0; ; attempt++)
             {
                 try
@@ -526,6 +736,13 @@ public final class SharedRegion implements SharedSpace
                     }
                 }
             }
+        }
+
+        private RegionLayout layout()
+        {
+            final RegionLayout defaults = RegionLayout.forCapacity(capacity);
+            return RegionLayout.of(capacity, maxProcesses > 0 ? maxProcesses : defaults.processSlots(),
+                maxEntries > 0 ? maxEntries : defaults.maxEntries());
         }
 
         private SharedRegion attach(final MappedRegion region)

@@ -10,14 +10,17 @@ import java.util.concurrent.TimeUnit;
  * when the entry is created.
  *
  * <h2>Waiting</h2>
- * A blocked acquire spins briefly, then sleeps in the kernel on a shared futex (Linux; elsewhere a bounded park
- * back-off) and uses no CPU while it waits; a release with no waiters makes no system call. Not fair: waiters are
- * not served in arrival order.
+ * A blocked acquire spins briefly, then parks ({@link java.util.concurrent.locks.LockSupport}) as the JDK's
+ * {@code Semaphore} does: it shows {@code WAITING} or {@code TIMED_WAITING}, an interrupt wakes it at once, a
+ * virtual thread unmounts, and a parked thread uses no CPU. One library thread per process and semaphore sleeps in
+ * the kernel on a shared futex for them (Linux; elsewhere a bounded back-off) and unparks them on a release. A
+ * release with no waiters makes no system call. Not fair: waiters are not served in arrival order.
  *
  * <h2>Dead processes</h2>
  * Each process's acquisitions minus its releases (never below zero) are kept in a per-process ledger in the
  * region, like System V's {@code SEM_UNDO}. When a process dies (or closes its last handle on the region) holding
- * permits, a waiter notices within about 100 ms and returns them; {@link #recoveredPermits()} counts them.
+ * permits, a waiter notices within about 100 to 200 ms and returns them (the mapped backend counts them:
+ * {@code RegionInspector.semaphore(name).recovered()}).
  * Consequences: a semaphore used to pass signals between processes (one only releases, another only acquires)
  * gets the acquirer's permits back if the acquirer dies; use a queue for hand-offs. A process killed in the few
  * nanoseconds between taking permits and recording them in its ledger leaks those permits (they are never
@@ -29,8 +32,10 @@ import java.util.concurrent.TimeUnit;
  * pairs acquires with releases.
  *
  * <h2>Failure modes</h2>
- * A negative permit count throws {@link IllegalArgumentException}, as does acquiring more permits at once than a
- * bounded semaphore can ever have. A release past a bounded semaphore's initial permits throws
+ * An unbounded semaphore may be created with negative permits, as {@link java.util.concurrent.Semaphore}
+ * (releases must then come first); a bounded one may not. Acquiring or releasing a negative number of permits
+ * throws {@link IllegalArgumentException}, as does acquiring more permits at once than a bounded semaphore can
+ * ever have. A release past a bounded semaphore's initial permits throws
  * {@link IllegalStateException} and changes nothing. Blocking acquires honour interruption (leaving the permits
  * as they were) and have timeout variants. Acquires throw {@link IllegalStateException} once this JVM has closed
  * every handle on the region.
@@ -118,9 +123,10 @@ public interface SharedSemaphore
     void release(int permits);
 
     /**
-     * Acquires and returns all permits that are immediately available.
+     * Acquires and returns all permits that are immediately available, or, if the count is negative, releases
+     * them (sets it to 0), as {@link java.util.concurrent.Semaphore#drainPermits()}.
      *
-     * @return the number of permits taken.
+     * @return the number of permits taken, or the negative count that was released.
      */
     int drainPermits();
 

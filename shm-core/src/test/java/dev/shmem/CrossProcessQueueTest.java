@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -109,6 +110,47 @@ class CrossProcessQueueTest
                 Internals.skippedAfterDeadProducers(q));
             assertEquals(delivered + 1000, received.get());
             assertTrue(q.isEndOfStream());
+        }
+    }
+
+    @Test
+    void consumersLoopingShortPollsRecoverAProducerKilledMidMessageWithinABoundedTime() throws Exception
+    {
+        for (final long millis : new long[] { 100, 10 })
+        {
+            final Path path = dir.resolve("stuck" + millis + ".shm");
+            try (SharedRegion region = SharedRegion.create(path, CAPACITY))
+            {
+                final SharedQueue q = region.queue("q", 64, QueueChildren.MESSAGE_BYTES);
+                final SharedLong planted = region.longValue("planted");
+                try (ChildJvm doomed = ChildJvm.start(QueueChildren.StuckProducer.class, path.toString()))
+                {
+                    Children.awaitValue(planted, 1);
+                    doomed.kill();
+                    assertTrue(doomed.waitFor(Children.TIMEOUT), "the killed producer exits");
+                }
+                final long killed = System.nanoTime();
+                for (int i = 0; i < 3; i++)
+                {
+                    assertTrue(q.offer(QueueChildren.message(1, i)));
+                }
+                for (int i = 0; i < 3; i++)
+                {
+                    byte[] m = null;
+                    while (m == null && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(30))
+                    {
+                        m = q.poll(millis, TimeUnit.MILLISECONDS);
+                    }
+                    assertTrue(m != null, "poll(" + millis + " ms) loop got message " + i + " within 30 s");
+                    assertEquals(1 * QueueChildren.PER_PRODUCER_STRIDE + i, QueueChildren.check(m));
+                }
+                final long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+                System.out.printf("poll(%d ms) loop: dead producer's slot skipped %d ms after the kill%n", millis,
+                    tookMillis);
+                assertTrue(tookMillis < 5_000, "recovered in " + tookMillis + " ms: expected well under 5 s");
+                assertEquals(1, Internals.skippedAfterDeadProducers(q));
+                assertNull(q.poll());
+            }
         }
     }
 }

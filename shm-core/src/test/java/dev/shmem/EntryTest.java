@@ -109,11 +109,11 @@ class EntryTest
     }
 
     @Test
-    void negativeLengthsAndPermitsAreRefused()
+    void negativeLengthsAndBoundedPermitsAreRefused()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> region.intArray("a", -1));
         assertTrue(ex.getMessage().contains("-1"), ex.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> region.semaphore("s", -2));
+        assertEquals(-2, region.semaphore("s", -2).availablePermits(), "negative permits allowed, as in j.u.c");
         assertThrows(IllegalArgumentException.class, () -> region.boundedSemaphore("b", -2));
     }
 
@@ -184,13 +184,15 @@ class EntryTest
         final Path path = dir.resolve("dir.shm");
         try (SharedRegion small = SharedRegion.create(path, RegionLayout.MIN_CAPACITY))
         {
-            final int records = dev.shmem.internal.region.DirectoryDescriptor.slotsFor(RegionLayout.MIN_CAPACITY);
+            final int records = small.maxEntries();
+            assertEquals(RegionLayout.MIN_DEFAULT_ENTRIES, records);
             for (int i = 0; i < records; i++)
             {
                 small.intValue("v" + i).set(i);
             }
             final RegionFullException ex = assertThrows(RegionFullException.class, () -> small.intValue("one more"));
-            assertTrue(ex.getMessage().contains("all " + records + " directory records"), ex.getMessage());
+            assertTrue(ex.getMessage().contains("all " + records + " entries") &&
+                ex.getMessage().contains("SharedRegion.Builder.maxEntries"), ex.getMessage());
             for (int i = 0; i < records; i++)
             {
                 assertEquals(i, small.intValue("v" + i).get());

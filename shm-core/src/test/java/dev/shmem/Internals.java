@@ -3,6 +3,8 @@ package dev.shmem;
 import dev.shmem.internal.lock.AbstractMappedLock;
 import dev.shmem.internal.lock.MappedSemaphore;
 import dev.shmem.internal.queue.MappedQueue;
+import dev.shmem.internal.sync.MappedBarrier;
+import dev.shmem.internal.sync.MappedCondition;
 
 /**
  * The mapped backend's facts that are not on the backend-neutral interfaces (pids, ledgers, recovery counters),
@@ -22,6 +24,11 @@ final class Internals
     static long lastDeadOwnerPid(final RobustLock lock)
     {
         return ((AbstractMappedLock)lock).lastDeadOwnerPid();
+    }
+
+    static int waiters(final RobustLock lock)
+    {
+        return ((AbstractMappedLock)lock).waiters();
     }
 
     static long recoveredPermits(final SharedSemaphore semaphore)
@@ -47,5 +54,25 @@ final class Internals
     static long lostWithDeadConsumers(final SharedQueue queue)
     {
         return ((MappedQueue)queue).lostWithDeadConsumers();
+    }
+
+    static boolean recoverAtHead(final SharedQueue queue)
+    {
+        return ((MappedQueue)queue).recoverAtHead();
+    }
+
+    static int waiters(final SharedCondition condition)
+    {
+        return ((MappedCondition)condition).waiters();
+    }
+
+    static long regrants(final SharedCondition condition)
+    {
+        return ((MappedCondition)condition).regrants();
+    }
+
+    static long deadBreaks(final SharedBarrier barrier)
+    {
+        return ((MappedBarrier)barrier).deadBreaks();
     }
 }

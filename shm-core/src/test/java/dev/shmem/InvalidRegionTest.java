@@ -2,8 +2,6 @@ package dev.shmem;
 
 import dev.shmem.internal.region.DirectoryDescriptor;
 import dev.shmem.internal.region.HeaderDescriptor;
-import dev.shmem.internal.region.RegionLayout;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,8 +132,8 @@ class InvalidRegionTest
     void headerOffsetsThatDisagreeWithTheCapacityAreRefused() throws IOException
     {
         final Path path = validRegion("offsets.shm");
-        patch(path, b -> b.putLong(HeaderDescriptor.DIRECTORY_OFFSET_OFFSET, CAPACITY - 64));
-        assertRefused(path, "directory offset is " + (CAPACITY - 64));
+        patch(path, b -> b.putLong(HeaderDescriptor.INDEX_OFFSET_OFFSET, CAPACITY - 64));
+        assertRefused(path, "directory index offset is " + (CAPACITY - 64));
     }
 
     @Test
@@ -152,7 +150,7 @@ class InvalidRegionTest
         final Path path = validRegion("record.shm");
         final int record = firstUsedRecord(path);
         patch(path, b -> b.putLong(record + DirectoryDescriptor.DATA_OFFSET_OFFSET, CAPACITY - 8));
-        assertRefused(path, "has data at [" + (CAPACITY - 8));
+        assertRefused(path, "has data at offset " + (CAPACITY - 8));
     }
 
     @Test
@@ -162,6 +160,63 @@ class InvalidRegionTest
         final int record = firstUsedRecord(path);
         patch(path, b -> b.putInt(record + DirectoryDescriptor.TYPE_OFFSET, 99));
         assertRefused(path, "unknown entry type 99");
+    }
+
+    @Test
+    void rewoundAllocationPointerIsRefusedNamingTheRecordsPastIt() throws IOException
+    {
+        final Path path = twoEntries("rewound.shm");
+        final long first = readLong(path, recordOf(path, FIRST) + DirectoryDescriptor.DATA_OFFSET_OFFSET);
+        patch(path, b -> b.putLong(HeaderDescriptor.ALLOC_POINTER_OFFSET, first));
+        assertRefused(path, "past the allocation pointer " + first);
+        assertRefused(path, "'" + FIRST + "'");
+    }
+
+    @Test
+    void recordInUnallocatedSpaceIsRefused() throws IOException
+    {
+        final Path path = twoEntries("unallocated.shm");
+        final long alloc = readLong(path, HeaderDescriptor.ALLOC_POINTER_OFFSET);
+        final long beyond = alloc + 10 * 128 - alloc % 128;
+        final int second = recordOf(path, SECOND);
+        patch(path, b -> b.putLong(second + DirectoryDescriptor.DATA_OFFSET_OFFSET, beyond));
+        assertRefused(path, "'" + SECOND + "'");
+        assertRefused(path, "past the allocation pointer " + alloc);
+    }
+
+    @Test
+    void overlappingRecordsAreRefusedNamingBoth() throws IOException
+    {
+        final Path path = twoEntries("overlap.shm");
+        final long first = readLong(path, recordOf(path, FIRST) + DirectoryDescriptor.DATA_OFFSET_OFFSET);
+        final int second = recordOf(path, SECOND);
+        patch(path, b -> b.putLong(second + DirectoryDescriptor.DATA_OFFSET_OFFSET, first));
+        assertRefused(path, "overlap");
+        assertRefused(path, "'" + FIRST + "'");
+        assertRefused(path, "'" + SECOND + "'");
+    }
+
+    @Test
+    void dataRangeThatOverflowsALongIsRefused() throws IOException
+    {
+        final Path path = twoEntries("overflow.shm");
+        final long wraps = 0x7FFF_FFFF_FFFF_FF80L;
+        final int second = recordOf(path, SECOND);
+        patch(path, b -> b.putLong(second + DirectoryDescriptor.DATA_OFFSET_OFFSET, wraps));
+        assertRefused(path, "has data at offset " + wraps);
+    }
+
+    @Test
+    void lengthThatOverflowsTheDataBytesIsRefused() throws IOException
+    {
+        final Path path = twoEntries("length-overflow.shm");
+        final int record = recordOf(path, SECOND);
+        patch(path, b ->
+        {
+            b.putLong(record + DirectoryDescriptor.LENGTH_OFFSET, Long.MAX_VALUE / 4);
+            b.putLong(record + DirectoryDescriptor.DATA_BYTES_OFFSET, (Long.MAX_VALUE / 4) * 8);
+        });
+        assertRefused(path, "'" + SECOND + "'");
     }
 
     @Test
@@ -191,19 +246,50 @@ class InvalidRegionTest
         return path;
     }
 
+    private static final String FIRST = "first-entry-under-test";
+    private static final String SECOND = "second-entry-under-test";
+
+    private Path twoEntries(final String name) throws IOException
+    {
+        final Path path = dir.resolve(name);
+        try (SharedRegion region = SharedRegion.create(path, CAPACITY))
+        {
+            region.longValue(FIRST).set(5);
+            region.longArray(SECOND, 16).set(3, 7);
+        }
+        return path;
+    }
+
+    /** Finds a directory record by its name field, whatever the directory's layout. */
+    private static int recordOf(final Path path, final String name) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(path);
+        final byte[] field = new byte[DirectoryDescriptor.MAX_NAME_LENGTH + 1];
+        final byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(nameBytes, 0, field, 0, nameBytes.length);
+        outer:
+        for (int at = 0; at + field.length <= bytes.length; at += 64)
+        {
+            for (int i = 0; i < field.length; i++)
+            {
+                if (bytes[at + i] != field[i])
+                {
+                    continue outer;
+                }
+            }
+            return at - DirectoryDescriptor.NAME_OFFSET;
+        }
+        throw new AssertionError("no record named " + name + " in " + path);
+    }
+
+    private static long readLong(final Path path, final int offset) throws IOException
+    {
+        return ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.nativeOrder()).getLong(offset);
+    }
+
     private static int firstUsedRecord(final Path path) throws IOException
     {
-        final RegionLayout layout = RegionLayout.forCapacity(CAPACITY);
-        final ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.nativeOrder());
-        for (int slot = 0; slot < layout.directorySlots(); slot++)
-        {
-            final int record = (int)layout.directoryOffset() + DirectoryDescriptor.recordOffset(slot);
-            if (bytes.getLong(record + DirectoryDescriptor.STATE_OFFSET) == DirectoryDescriptor.STATE_READY)
-            {
-                return record;
-            }
-        }
-        throw new AssertionError("no entry in " + path);
+        return recordOf(path, "x");
     }
 
     private static void patch(final Path path, final Consumer<ByteBuffer> change) throws IOException

@@ -1,6 +1,14 @@
 package dev.shmem;
 
+import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.region.MappedRegion;
+import dev.shmem.internal.region.RegionFiles;
+import dev.shmem.internal.liveness.ProcessTable;
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
@@ -101,6 +109,48 @@ final class QueueChildren
                     seen.incrementAndGet(key);
                     received.incrementAndGet();
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code PATH}: does what a producer of queue "q" does up to the middle of writing its message (claims the slot
+     * at the tail as this process, commits the position, writes half the payload), sets "planted" to 1, then
+     * sleeps until it is killed: a producer killed -9 mid-message, at a chosen moment.
+     */
+    static final class StuckProducer
+    {
+        public static void main(final String[] args) throws IOException, InterruptedException
+        {
+            try (SharedRegion region = SharedRegion.open(Path.of(args[0])))
+            {
+                final SharedQueue q = region.queue("q", 64, MESSAGE_BYTES);
+                // Joins this JVM's attachment: the same process slot and generation as the region's.
+                final Attachment attachment = Attachment.attach(RegionFiles.open(Path.of(args[0]),
+                    Duration.ofSeconds(5), false));
+                final MappedRegion mapped = attachment.region();
+                final UnsafeBuffer[] entry = new UnsafeBuffer[1];
+                mapped.directory().forEach(e ->
+                {
+                    if (e.name().equals("q"))
+                    {
+                        entry[0] = new UnsafeBuffer(mapped.buffer(), e.dataOffset(), e.dataBytes());
+                    }
+                });
+                final long stamp = attachment.processStamp();
+                final long claimer = ((long)(ProcessTable.slotOf(stamp) + 1) << 16) | ProcessTable.generationOf(stamp);
+                final long tail = entry[0].getLongVolatile(QueueDescriptor.TAIL_OFFSET);
+                final int slot = QueueDescriptor.SLOTS_START + (int)(tail % q.capacity()) *
+                    entry[0].getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
+                if (!entry[0].compareAndSetLong(slot, tail, (claimer << QueueDescriptor.POSITION_BITS) | tail) ||
+                    !entry[0].compareAndSetLong(QueueDescriptor.TAIL_OFFSET, tail, tail + 1))
+                {
+                    throw new IllegalStateException("expected an idle empty queue at position " + tail);
+                }
+                entry[0].putInt(slot + QueueDescriptor.SLOT_LENGTH_OFFSET, MESSAGE_BYTES);
+                entry[0].putBytes(slot + QueueDescriptor.SLOT_PAYLOAD_OFFSET, message(9, 9), 0, MESSAGE_BYTES / 2);
+                region.longValue("planted").set(1);
+                Thread.sleep(Long.MAX_VALUE);
             }
         }
     }

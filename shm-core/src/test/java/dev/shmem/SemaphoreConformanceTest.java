@@ -119,6 +119,33 @@ public abstract class SemaphoreConformanceTest extends SpaceConformance
     }
 
     @Test
+    void negativeInitialPermitsMustBeReleasedFirst() throws Exception
+    {
+        final Verbs s = newSemaphore(region, -3);
+        assertEquals(-3, s.availablePermits());
+        assertFalse(s.tryAcquire(1));
+        assertFalse(s.tryAcquire(1, 20, TimeUnit.MILLISECONDS));
+        final Future<Boolean> waiter = other.submit(() -> s.tryAcquire(1, 10, TimeUnit.SECONDS));
+        s.release(3);
+        assertEquals(0, s.availablePermits());
+        s.release(1);
+        assertTrue(waiter.get(10, TimeUnit.SECONDS), "the fourth release lets a waiter through");
+        assertEquals(0, s.availablePermits());
+        s.release(1);
+        assertEquals(1, s.drainPermits());
+        assertEquals(0, s.availablePermits());
+    }
+
+    @Test
+    void drainPermitsOfANegativeCountReleasesIt()
+    {
+        final Verbs s = newSemaphore(region, -2);
+        assertEquals(-2, s.drainPermits());
+        assertEquals(0, s.availablePermits());
+        assertEquals(0, s.drainPermits());
+    }
+
+    @Test
     void threadsNeverExceedThePermits() throws Exception
     {
         final SharedSemaphore s = newSemaphore(2);

@@ -3,6 +3,8 @@ package dev.shmem;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The semaphore conformance suites on the mapped backend, and its per-process ledger.
@@ -26,6 +28,15 @@ class SharedSemaphoreTest extends SharedSemaphoreConformanceTest
         s.release(4);
         assertEquals(0, Internals.heldByThisProcess(s), "never below zero");
         assertEquals(7, s.availablePermits());
+    }
+
+    @Test
+    void onlyAnUnboundedSemaphoreMayStartBelowZero()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> space.boundedSemaphore("nb", -1));
+        assertTrue(ex.getMessage().contains("-1") && ex.getMessage().contains("bounded"), ex.getMessage());
+        assertEquals(-1, space.semaphore("nu", -1).availablePermits());
     }
 
     @Test

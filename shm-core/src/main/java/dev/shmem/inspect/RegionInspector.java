@@ -6,9 +6,11 @@ import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.liveness.ProcessTableDescriptor;
 import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.lock.SemaphoreDescriptor;
+import dev.shmem.internal.map.MapGeometry;
 import dev.shmem.internal.queue.QueueDescriptor;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
+import dev.shmem.internal.sync.SyncSummaries;
 import dev.shmem.internal.region.HeaderDescriptor;
 import dev.shmem.internal.region.MappedRegion;
 import dev.shmem.internal.region.RegionFiles;
@@ -243,6 +245,10 @@ public final class RegionInspector implements AutoCloseable
             case QUEUE:
                 summary = queueSummary(queue(record));
                 break;
+            case MAP:
+                summary = MapGeometry.entriesNow(buffer, record.dataOffset(), (int)record.length()) + " of " +
+                    record.length() + " entries used, up to " + record.parameter() + " bytes each";
+                break;
             default:
                 summary = valueSummary(record);
         }
@@ -308,7 +314,8 @@ public final class RegionInspector implements AutoCloseable
             case DOUBLE_ARRAY:
                 return doubleArraySummary(record);
             default:
-                return "(contents not shown by this version of the inspector)";
+                final String sync = SyncSummaries.summary(buffer, record);
+                return sync != null ? sync : "(contents not shown by this version of the inspector)";
         }
     }
 

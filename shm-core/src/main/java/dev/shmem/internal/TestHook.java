@@ -1,12 +1,15 @@
 package dev.shmem.internal;
 
 import dev.shmem.RobustLock;
+import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.AbstractMappedLock;
 import dev.shmem.internal.lock.LockDescriptor;
 import dev.shmem.internal.lock.MappedSemaphore;
+import dev.shmem.internal.queue.MappedQueue;
+import dev.shmem.internal.queue.QueueDescriptor;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
@@ -14,6 +17,7 @@ import dev.shmem.internal.region.MappedRegion;
 import dev.shmem.internal.region.RegionFiles;
 import dev.shmem.internal.wait.Waiting;
 import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,6 +103,40 @@ public final class TestHook
     public static LockOwnerWord lockOwnerWord(final SharedRegion region, final String name)
     {
         final MappedRegion mapped = attachment(region).region();
+        final EntryRecord found = find(mapped, name);
+        if (found == null || found.type() != EntryType.LOCK)
+        {
+            throw new IllegalStateException("no lock '" + name + "' in " + region.path());
+        }
+        return new LockOwnerWord(mapped.buffer(), found.dataOffset() + LockDescriptor.OWNER_OFFSET,
+            deadStamp(mapped.processes()));
+    }
+
+    /**
+     * A queue entry where a dead producer can be made to hold the slot at the tail (see
+     * {@link DeadProducerSeam#plantUncommittedClaim()}).
+     *
+     * @param region an open region holding the queue.
+     * @param queue  the queue (a handle of {@code region}).
+     * @return the seam.
+     * @throws IllegalStateException if there is no such queue.
+     */
+    public static DeadProducerSeam deadProducerSeam(final SharedRegion region, final SharedQueue queue)
+    {
+        final MappedRegion mapped = attachment(region).region();
+        final EntryRecord record = find(mapped, queue.name());
+        if (record == null || record.type() != EntryType.QUEUE)
+        {
+            throw new IllegalStateException("no queue '" + queue.name() + "' in " + region.path());
+        }
+        final long stamp = deadStamp(mapped.processes());
+        final long claimer = ((long)(ProcessTable.slotOf(stamp) + 1) << 16) | ProcessTable.generationOf(stamp);
+        return new DeadProducerSeam((MappedQueue)queue,
+            new UnsafeBuffer(mapped.buffer(), record.dataOffset(), record.dataBytes()), claimer);
+    }
+
+    private static EntryRecord find(final MappedRegion mapped, final String name)
+    {
         final EntryRecord[] found = new EntryRecord[1];
         mapped.directory().forEach(entry ->
         {
@@ -107,12 +145,7 @@ public final class TestHook
                 found[0] = entry;
             }
         });
-        if (found[0] == null || found[0].type() != EntryType.LOCK)
-        {
-            throw new IllegalStateException("no lock '" + name + "' in " + region.path());
-        }
-        return new LockOwnerWord(mapped.buffer(), found[0].dataOffset() + LockDescriptor.OWNER_OFFSET,
-            deadStamp(mapped.processes()));
+        return found[0];
     }
 
     private static Attachment attachment(final SharedRegion region)
@@ -205,6 +238,59 @@ public final class TestHook
         public boolean plantDeadOwner()
         {
             return buffer.compareAndSetLong(offset, 0, deadStamp) || owner() == deadStamp;
+        }
+    }
+
+    /**
+     * A queue whose tail slot a simulated dead producer can claim: as a real death looks to a consumer,
+     * {@link #plantUncommittedClaim()} CASes the slot at the tail of the empty queue from {@code (0, tail)} to
+     * {@code (dead, tail)} (a volatile CAS, as a producer does just before it commits the position) and leaves
+     * {@code Tail} alone: the producer "died" between its claim and its commit. {@code dead} is the claimer id of
+     * the region's last process slot, which no process has attached to, with a generation that is not the
+     * slot's: the process table says it is dead.
+     */
+    public static final class DeadProducerSeam
+    {
+        private final MappedQueue queue;
+        private final AtomicBuffer entry;
+        private final long deadClaimer;
+
+        DeadProducerSeam(final MappedQueue queue, final AtomicBuffer entry, final long deadClaimer)
+        {
+            this.queue = queue;
+            this.entry = entry;
+            this.deadClaimer = deadClaimer;
+        }
+
+        /**
+         * Runs the queue's recovery of the slot at the head now, as a consumer blocked on it would.
+         *
+         * @return true if it recovered the slot.
+         */
+        public boolean recoverAtHead()
+        {
+            return queue.recoverAtHead();
+        }
+
+        /**
+         * Plants the dead producer's uncommitted claim on the slot at the tail.
+         *
+         * @throws IllegalStateException if the queue is not empty and idle.
+         */
+        public void plantUncommittedClaim()
+        {
+            // Volatile reads and CAS: pair with the live producers' and consumers' CASes on the same words.
+            final long tail = entry.getLongVolatile(QueueDescriptor.TAIL_OFFSET);
+            final int slot = QueueDescriptor.SLOTS_START +
+                (int)(tail & (queue.capacity() - 1)) * entry.getInt(QueueDescriptor.SLOT_STRIDE_OFFSET);
+            final long free = tail & QueueDescriptor.POSITION_MASK;
+            if (tail != entry.getLongVolatile(QueueDescriptor.HEAD_OFFSET) ||
+                !entry.compareAndSetLong(slot + QueueDescriptor.SLOT_SEQUENCE_OFFSET, free,
+                    (deadClaimer << QueueDescriptor.POSITION_BITS) | free))
+            {
+                throw new IllegalStateException("pooled " + queue + " is not empty and idle at position " + tail +
+                    ": cannot plant a dead producer");
+            }
         }
     }
 }

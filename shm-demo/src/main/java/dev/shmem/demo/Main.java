@@ -6,8 +6,13 @@ import dev.shmem.demo.article.ProducerConsumerCommand;
 import dev.shmem.demo.article.SemaphoreCommand;
 import dev.shmem.demo.article.SeqVsParallelCommand;
 import dev.shmem.demo.article.ValueArrayCommand;
+import dev.shmem.demo.dict.ManagerDictCommand;
 import dev.shmem.demo.counter.CounterRaceCommand;
 import dev.shmem.demo.stat.StatCommand;
+import dev.shmem.demo.support.Interruption;
+import dev.shmem.demo.sync.BarrierCommand;
+import dev.shmem.demo.sync.ConditionCommand;
+import dev.shmem.demo.sync.EventCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +28,8 @@ import java.util.concurrent.Callable;
  * <h2>Adding a demo</h2>
  * A demo is one picocli {@code @Command} class implementing {@code Callable<Integer>} (the exit status), listed
  * in {@code subcommands} below. It writes to {@code spec.commandLine().getOut()} / {@code getErr()} (so tests can
- * capture output) and reports expected failures by throwing {@link DemoException}, which is printed as one line.
+ * capture output) and reports expected failures by throwing {@link DemoException}, which is printed as one line
+ * (a usage error adds a line pointing to {@code --help}, as for an option picocli cannot parse).
  *
  * <h2>Exit status</h2>
  * 0 success, 1 failure (a child failed, a file is not a region, I/O), 2 bad usage.
@@ -42,6 +48,10 @@ import java.util.concurrent.Callable;
         ValueArrayCommand.class,
         SemaphoreCommand.class,
         SeqVsParallelCommand.class,
+        EventCommand.class,
+        BarrierCommand.class,
+        ConditionCommand.class,
+        ManagerDictCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer>
@@ -79,12 +89,15 @@ public final class Main implements Callable<Integer>
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(Main::handle);
+        commandLine.setParameterExceptionHandler(Main::badUsage);
+        Interruption.runStarted();
         try
         {
             return commandLine.execute(args);
         }
         finally
         {
+            Interruption.runEnded();
             out.flush();
             err.flush();
         }
@@ -109,10 +122,20 @@ public final class Main implements Callable<Integer>
     {
         final PrintWriter err = commandLine.getErr();
         final String command = commandLine.getCommandSpec().qualifiedName();
+        if (Interruption.isStopping())
+        {
+            // Stopped from outside: the shutdown hook says so; what failed now is its doing.
+            return EXIT_FAILURE;
+        }
         if (ex instanceof DemoException)
         {
             err.println(command + ": " + ex.getMessage());
-            return ((DemoException)ex).exitCode();
+            final int exitCode = ((DemoException)ex).exitCode();
+            if (exitCode == EXIT_USAGE)
+            {
+                err.println(helpHint(commandLine));
+            }
+            return exitCode;
         }
         if (ex instanceof IOException)
         {
@@ -122,6 +145,25 @@ public final class Main implements Callable<Integer>
         err.println(command + ": unexpected error (a bug in the demo, please report it): " + ex);
         ex.printStackTrace(err);
         return EXIT_FAILURE;
+    }
+
+    /**
+     * A command line picocli cannot parse (an unknown option, {@code --processes abc}): one line naming the problem
+     * and a hint, as for a value out of range, instead of the whole usage.
+     */
+    private static int badUsage(final CommandLine.ParameterException ex, final String[] args)
+    {
+        final CommandLine commandLine = ex.getCommandLine();
+        final PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println(helpHint(commandLine));
+        return EXIT_USAGE;
+    }
+
+    private static String helpHint(final CommandLine commandLine)
+    {
+        return "Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.";
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.shmem.stress;
 
 import dev.shmem.internal.TestHook;
 
+import dev.shmem.SharedBarrier;
+import dev.shmem.SharedCondition;
 import dev.shmem.SharedDouble;
+import dev.shmem.SharedEvent;
 import dev.shmem.SharedDoubleArray;
 import dev.shmem.SharedInt;
 import dev.shmem.SharedIntArray;
@@ -98,8 +101,54 @@ public final class Pools
         "cooled-dead-owner-lock", DeadOwnerLock::create, Pools::plantDeadOwner, DEAD_OWNER_LOCK_REGIONS,
         Duration.ofNanos(TestHook.livenessIntervalNanos()).plusMillis(1));
 
+    /** A queue, empty and open, where a dead producer can be planted (see {@link DeadProducerQueue}). */
+    public static final EntryPool<DeadProducerQueue> DEAD_PRODUCER_QUEUES = new EntryPool<>("dead-producer-queue",
+        DeadProducerQueue::create, queue -> requireEmptyAndOpen(queue.queue()));
+
+    /** Barriers take a state line, a ledger line per process slot and a ring (8.3 KiB): regions of 1 MiB. */
+    private static final PoolRegions BARRIER_REGIONS = new PoolRegions(1 << 20, 96);
+
+    /** {@code SharedEvent}, cleared. */
+    public static final EntryPool<SharedEvent> EVENTS =
+        new EntryPool<>("event", SharedRegion::event, SharedEvent::clear);
+    /** {@code SharedBarrier} of 2 parties, not broken and nobody waiting. */
+    public static final EntryPool<SharedBarrier> BARRIERS_2 = new EntryPool<>("barrier-2",
+        (region, name) -> region.barrier(name, 2), Pools::requireIdle, BARRIER_REGIONS, Duration.ZERO);
+    /** A {@code SharedReentrantLock} with its condition "c" (2 KiB): free, consistent, nobody waiting. */
+    public static final EntryPool<LockWithCondition> LOCKS_WITH_CONDITION = new EntryPool<>("lock-with-condition",
+        LockWithCondition::create, Pools::requireFree, SEMAPHORE_REGIONS, Duration.ZERO);
+
+    /**
+     * A reentrant lock and its condition "c".
+     *
+     * @param lock      the lock.
+     * @param condition its condition.
+     */
+    public record LockWithCondition(SharedReentrantLock lock, SharedCondition condition)
+    {
+        static LockWithCondition create(final SharedRegion region, final String name)
+        {
+            final SharedReentrantLock lock = region.reentrantLock(name);
+            return new LockWithCondition(lock, lock.newCondition("c"));
+        }
+    }
+
     private Pools()
     {
+    }
+
+    private static void requireIdle(final SharedBarrier barrier)
+    {
+        if (barrier.isBroken() || barrier.getNumberWaiting() != 0)
+        {
+            throw new IllegalStateException("pooled " + barrier + " should be whole and empty: a test left it so");
+        }
+    }
+
+    private static void requireFree(final LockWithCondition pair)
+    {
+        // Every actor of the previous state has returned from its await before its arbiter ran: no waiter is left.
+        requireFree(pair.lock());
     }
 
     /**
@@ -108,8 +157,8 @@ public final class Pools
     public static List<EntryPool<?>> all()
     {
         return List.of(INTS, LONGS, DOUBLES, INT_ARRAYS, LONG_ARRAYS, DOUBLE_ARRAYS, LOCKS, REENTRANT_LOCKS,
-            SEMAPHORES_0, SEMAPHORES_1, SEMAPHORES_2, BOUNDED_SEMAPHORES_1, QUEUES, DEAD_OWNER_LOCKS,
-            COOLED_DEAD_OWNER_LOCKS);
+            SEMAPHORES_0, SEMAPHORES_1, SEMAPHORES_2, BOUNDED_SEMAPHORES_1, QUEUES, DEAD_PRODUCER_QUEUES,
+            DEAD_OWNER_LOCKS, COOLED_DEAD_OWNER_LOCKS, EVENTS, BARRIERS_2, LOCKS_WITH_CONDITION);
     }
 
     private static EntryPool<SharedSemaphore> semaphores(final String kind, final int permits)

@@ -1,6 +1,7 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.bench.runner.JsonWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shmem.bench.runner.Json;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -68,46 +69,41 @@ final class PoolReport
 
     String toJson()
     {
-        final JsonWriter json = new JsonWriter().beginObject();
-        json.name("machine").beginObject();
-        machine.forEach(json::field);
-        json.endObject();
-        json.name("settings").beginObject()
-            .field("workers", settings.workers())
-            .field("warmupSeconds", settings.warmup().toNanos() / 1e9)
-            .field("durationSeconds", settings.duration().toNanos() / 1e9)
-            .field("mapTasks", settings.mapTasks())
-            .field("heavyN", settings.heavyN())
-            .field("heavyTasks", settings.heavyTasks())
-            .field("rounds", settings.rounds())
-            .field("python", settings.python())
-            .endObject();
-        figures(json.name("jvmPool"), jvm);
+        final ObjectNode json = Json.object();
+        final ObjectNode machineNode = json.putObject("machine");
+        machine.forEach(machineNode::put);
+        final ObjectNode settingsNode = json.putObject("settings").put("workers", settings.workers());
+        Json.put(settingsNode, "warmupSeconds", settings.warmup().toNanos() / 1e9);
+        Json.put(settingsNode, "durationSeconds", settings.duration().toNanos() / 1e9);
+        settingsNode.put("mapTasks", settings.mapTasks())
+            .put("heavyN", settings.heavyN())
+            .put("heavyTasks", settings.heavyTasks())
+            .put("rounds", settings.rounds())
+            .put("python", settings.python());
+        figures(json.putObject("jvmPool"), jvm);
         if (python.isPresent())
         {
-            figures(json.name("python"), python.get());
+            figures(json.putObject("python"), python.get());
         }
         else
         {
-            json.field("python", (String)null);
+            json.putNull("python");
         }
-        return json.endObject().toString();
+        return json.toString();
     }
 
-    private static void figures(final JsonWriter json, final PoolFigures figures)
+    private static void figures(final ObjectNode json, final PoolFigures figures)
     {
-        json.beginObject()
-            .field("startSeconds", figures.startSeconds())
-            .field("roundTripsPerSecond", figures.roundTripsPerSecond())
-            .field("roundTripP50Micros", figures.roundTripP50Micros())
-            .field("roundTripP99Micros", figures.roundTripP99Micros())
-            .field("mapTasksPerSecond", figures.mapTasksPerSecond())
-            .field("mapChunk1TasksPerSecond", figures.mapChunk1TasksPerSecond())
-            .field("sequentialSeconds", figures.sequentialSeconds())
-            .field("parallelSeconds", figures.parallelSeconds())
-            .field("speedup", figures.speedup())
-            .field("coldParallelSeconds", figures.coldParallelSeconds())
-            .endObject();
+        Json.put(json, "startSeconds", figures.startSeconds());
+        Json.put(json, "roundTripsPerSecond", figures.roundTripsPerSecond());
+        Json.put(json, "roundTripP50Micros", figures.roundTripP50Micros());
+        Json.put(json, "roundTripP99Micros", figures.roundTripP99Micros());
+        Json.put(json, "mapTasksPerSecond", figures.mapTasksPerSecond());
+        Json.put(json, "mapChunk1TasksPerSecond", figures.mapChunk1TasksPerSecond());
+        Json.put(json, "sequentialSeconds", figures.sequentialSeconds());
+        Json.put(json, "parallelSeconds", figures.parallelSeconds());
+        Json.put(json, "speedup", figures.speedup());
+        Json.put(json, "coldParallelSeconds", figures.coldParallelSeconds());
     }
 
     private static void rateRow(final StringBuilder out, final String format, final String label, final double shm,

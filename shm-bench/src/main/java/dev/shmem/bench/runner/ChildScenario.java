@@ -143,6 +143,23 @@ public abstract class ChildScenario implements Scenario
     }
 
     /**
+     * @return the name of a worker counter whose value is operations made outside the harness thread (a second
+     * thread of the same JVM, for a j.u.c baseline), added to the scenario's operations and ops/s; null if none.
+     */
+    protected String extraOpsCounter()
+    {
+        return null;
+    }
+
+    /**
+     * @return extra JVM flags for the children (default none), e.g. the module openings a library needs.
+     */
+    protected List<String> jvmArgs()
+    {
+        return List.of();
+    }
+
+    /**
      * @return a remark shown with the result, or null.
      */
     protected String note()
@@ -173,6 +190,7 @@ public abstract class ChildScenario implements Scenario
                     regionPath.getFileName() + "-child-" + i + ".properties");
                 reportFiles.add(reportFile);
                 children.add(ChildJvm.builder(ChildHarness.class)
+                    .jvmArgs(jvmArgs().toArray(new String[0]))
                     .logDirectory(settings.workDirectory())
                     .args(getClass().getName(), regionPath.toString(), Integer.toString(i),
                         Integer.toString(processes), reportFile.toString(), latencyMode().name(),
@@ -282,6 +300,12 @@ public abstract class ChildScenario implements Scenario
             {
                 opsPerSecond += report.opsPerSecond();
                 measuredOps += report.measuredOps();
+                final Long extra = extraOpsCounter() == null ? null : report.counters().get(extraOpsCounter());
+                if (extra != null)
+                {
+                    opsPerSecond += extra * 1e9 / report.measuredNanos();
+                    measuredOps += extra;
+                }
             }
             if (report.latency() != null)
             {

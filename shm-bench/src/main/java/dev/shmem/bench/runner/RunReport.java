@@ -1,5 +1,7 @@
 package dev.shmem.bench.runner;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -128,81 +130,69 @@ public final class RunReport
      */
     public String toJson()
     {
-        final JsonWriter json = new JsonWriter().beginObject();
-        json.name("machine").beginObject();
-        machine.forEach(json::field);
-        json.endObject();
-        json.name("settings").beginObject()
-            .field("processes", settings.processes())
-            .field("rounds", rounds)
-            .field("warmupSeconds", settings.warmup().toNanos() / 1e9)
-            .field("durationSeconds", settings.duration().toNanos() / 1e9)
-            .field("directory", settings.directory().toString())
-            .field("python", settings.python())
-            .endObject();
-        json.name("scenarios").beginArray();
+        final ObjectNode json = Json.object();
+        final ObjectNode machineNode = json.putObject("machine");
+        machine.forEach(machineNode::put);
+        final ObjectNode settingsNode = json.putObject("settings")
+            .put("processes", settings.processes())
+            .put("rounds", rounds);
+        Json.put(settingsNode, "warmupSeconds", settings.warmup().toNanos() / 1e9);
+        Json.put(settingsNode, "durationSeconds", settings.duration().toNanos() / 1e9);
+        settingsNode.put("directory", settings.directory().toString())
+            .put("python", settings.python());
+        final ArrayNode scenarioNodes = json.putArray("scenarios");
         for (final Scenario scenario : scenarios)
         {
             final ScenarioResult result = results.get(scenario.name());
-            json.beginObject()
-                .field("name", scenario.name())
-                .field("description", scenario.description())
-                .field("status", result.status().name().toLowerCase(Locale.ROOT))
-                .field("message", result.message().orElse(null));
+            final ObjectNode node = scenarioNodes.addObject()
+                .put("name", scenario.name())
+                .put("description", scenario.description())
+                .put("status", result.status().name().toLowerCase(Locale.ROOT))
+                .put("message", result.message().orElse(null));
             if (result.isOk())
             {
-                json.field("processes", result.processes())
-                    .field("opsPerSecond", result.opsPerSecond())
-                    .field("measuredOps", result.measuredOps());
+                node.put("processes", result.processes());
+                Json.put(node, "opsPerSecond", result.opsPerSecond());
+                node.put("measuredOps", result.measuredOps());
                 if (!result.rounds().isEmpty())
                 {
-                    json.name("roundsOpsPerSecond").beginArray();
-                    result.rounds().forEach(json::value);
-                    json.endArray();
+                    Json.putNumbers(node, "roundsOpsPerSecond", result.rounds());
                     if (!result.roundHandoffs().isEmpty())
                     {
-                        json.name("roundsHandoffsPerSecond").beginArray();
-                        result.roundHandoffs().forEach(json::value);
-                        json.endArray();
+                        Json.putNumbers(node, "roundsHandoffsPerSecond", result.roundHandoffs());
                     }
                 }
                 if (result.latency().isPresent())
                 {
                     final Histogram latency = result.latency().get();
-                    json.name("latencyMicros").beginObject().field("count", latency.getTotalCount());
+                    final ObjectNode micros = node.putObject("latencyMicros").put("count", latency.getTotalCount());
                     for (final double percentile : PERCENTILES)
                     {
-                        json.field("p" + (percentile == Math.rint(percentile) ?
+                        Json.put(micros, "p" + (percentile == Math.rint(percentile) ?
                             Long.toString((long)percentile) : Double.toString(percentile)),
                             latency.getValueAtPercentile(percentile) / 1000.0);
                     }
-                    json.field("max", latency.getMaxValue() / 1000.0).endObject();
+                    Json.put(micros, "max", latency.getMaxValue() / 1000.0);
                 }
-                json.name("metrics").beginObject();
-                result.metrics().forEach(json::field);
-                json.endObject();
+                final ObjectNode metrics = node.putObject("metrics");
+                result.metrics().forEach((name, value) -> Json.put(metrics, name, value));
                 if (scenario.baseline().isPresent())
                 {
                     final ScenarioResult base = results.get(scenario.baseline().get());
-                    json.field("baseline", scenario.baseline().get())
-                        .field("ratio", base != null && base.isOk() ?
-                            result.opsPerSecond() / base.opsPerSecond() : Double.NaN);
+                    node.put("baseline", scenario.baseline().get());
+                    Json.put(node, "ratio", base != null && base.isOk() ?
+                        result.opsPerSecond() / base.opsPerSecond() : Double.NaN);
                 }
             }
-            json.endObject();
         }
-        json.endArray();
-        json.name("targets").beginArray();
+        final ArrayNode targets = json.putArray("targets");
         for (final Target.Verdict verdict : verdicts)
         {
-            json.beginObject()
-                .field("target", verdict.description())
-                .field("value", verdict.value())
-                .field("state", verdict.state().name().toLowerCase(Locale.ROOT))
-                .endObject();
+            final ObjectNode node = targets.addObject().put("target", verdict.description());
+            Json.put(node, "value", verdict.value());
+            node.put("state", verdict.state().name().toLowerCase(Locale.ROOT));
         }
-        json.endArray();
-        return json.endObject().toString();
+        return json.toString();
     }
 
     private String ratio(final ScenarioResult result, final String baseline)

@@ -1,6 +1,7 @@
 package dev.shmem.bench.pool;
 
-import dev.shmem.bench.runner.MiniJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shmem.bench.runner.ReportJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -8,15 +9,11 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,7 +40,6 @@ class PoolBenchmarkSmokeTest
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    @SuppressWarnings("unchecked")
     void measuresBothSidesAndWritesWellFormedJson() throws IOException
     {
         final Path json = work.resolve("pool.json");
@@ -52,26 +48,24 @@ class PoolBenchmarkSmokeTest
             "--work-dir", work.resolve("logs").toString(), "--task-timeout", "30s", "--json", json.toString());
         assertEquals(0, status, "exit status");
 
-        final Map<String, Object> report =
-            (Map<String, Object>)MiniJson.parse(Files.readString(json, StandardCharsets.UTF_8));
-        final Map<String, Object> jvm = (Map<String, Object>)report.get("jvmPool");
+        final JsonNode report = ReportJson.read(json);
+        final JsonNode jvm = report.get("jvmPool");
         for (final String figure : FIGURES)
         {
-            assertTrue((Double)jvm.get(figure) > 0, "jvmPool " + figure + " = " + jvm.get(figure));
+            assertTrue(jvm.get(figure).doubleValue() > 0, "jvmPool " + figure + " = " + jvm.get(figure));
         }
-        final Object python = report.get("python");
+        final JsonNode python = report.get("python");
         if (pythonAvailable())
         {
             for (final String figure : FIGURES)
             {
-                final Object value = ((Map<String, Object>)python).get(figure);
-                assertTrue((Double)value > 0, "python " + figure + " = " + value);
+                assertTrue(python.get(figure).doubleValue() > 0, "python " + figure + " = " + python.get(figure));
             }
-            assertTrue((Double)((Map<String, Object>)python).get("mapChunk1TasksPerSecond") > 0);
+            assertTrue(python.get("mapChunk1TasksPerSecond").doubleValue() > 0);
         }
         else
         {
-            assertNull(python);
+            assertTrue(python.isNull(), python::toString);
         }
     }
 

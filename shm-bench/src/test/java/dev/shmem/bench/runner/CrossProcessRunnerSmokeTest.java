@@ -1,5 +1,6 @@
 package dev.shmem.bench.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shmem.bench.runner.scenarios.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -7,11 +8,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -34,7 +32,6 @@ class CrossProcessRunnerSmokeTest
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    @SuppressWarnings("unchecked")
     void everyScenarioReportsAPositiveRateInWellFormedJson() throws IOException
     {
         final Path json = work.resolve("runner.json");
@@ -43,50 +40,46 @@ class CrossProcessRunnerSmokeTest
             "--child-timeout", "30s");
         assertEquals(0, status, "runner exit status");
 
-        final Map<String, Object> report =
-            (Map<String, Object>)MiniJson.parse(Files.readString(json, StandardCharsets.UTF_8));
-        final List<Map<String, Object>> scenarios = (List<Map<String, Object>>)report.get("scenarios");
+        final JsonNode report = ReportJson.read(json);
+        final List<JsonNode> scenarios = ReportJson.elements(report.get("scenarios"));
         assertEquals(Scenarios.all().stream().map(Scenario::name).collect(Collectors.toList()),
-            scenarios.stream().map(s -> s.get("name")).collect(Collectors.toList()));
+            scenarios.stream().map(s -> s.get("name").textValue()).collect(Collectors.toList()));
         final boolean python = pythonAvailable();
-        for (final Map<String, Object> scenario : scenarios)
+        for (final JsonNode scenario : scenarios)
         {
-            final String name = (String)scenario.get("name");
+            final String name = scenario.get("name").textValue();
             if (!python && name.startsWith("python."))
             {
-                assertEquals("skipped", scenario.get("status"), name);
+                assertEquals("skipped", scenario.get("status").textValue(), name);
                 continue;
             }
-            assertEquals("ok", scenario.get("status"), name + ": " + scenario.get("message"));
-            assertTrue((Double)scenario.get("opsPerSecond") > 0, name + " opsPerSecond");
-            assertTrue((Double)scenario.get("measuredOps") > 0, name + " measuredOps");
-            assertEquals(2.0, scenario.get("processes"), name + " processes");
+            assertEquals("ok", scenario.get("status").textValue(), name + ": " + scenario.get("message"));
+            assertTrue(scenario.get("opsPerSecond").doubleValue() > 0, name + " opsPerSecond");
+            assertTrue(scenario.get("measuredOps").longValue() > 0, name + " measuredOps");
+            assertEquals(2, scenario.get("processes").intValue(), name + " processes");
         }
-        final Map<String, Object> fileLock = scenarios.stream()
-            .filter(s -> s.get("name").equals("filelock")).findFirst().orElseThrow();
-        final Map<String, Object> latency = (Map<String, Object>)fileLock.get("latencyMicros");
-        assertTrue((Double)latency.get("count") > 0, "filelock latency samples");
-        assertTrue((Double)latency.get("p50") <= (Double)latency.get("p99"), "p50 <= p99");
-        assertTrue(((Map<String, Object>)fileLock.get("metrics")).containsKey("handoffs/s"), "handoffs counted");
+        final JsonNode fileLock = ReportJson.find(report.get("scenarios"), "name", "filelock").orElseThrow();
+        final JsonNode latency = fileLock.get("latencyMicros");
+        assertTrue(latency.get("count").longValue() > 0, "filelock latency samples");
+        assertTrue(latency.get("p50").doubleValue() <= latency.get("p99").doubleValue(), "p50 <= p99");
+        assertTrue(fileLock.get("metrics").has("handoffs/s"), "handoffs counted");
 
         for (final String queue : List.of("queue8", "queue1k"))
         {
-            final Map<String, Object> scenario = scenarios.stream()
-                .filter(s -> s.get("name").equals(queue)).findFirst().orElseThrow();
-            final Map<String, Object> metrics = (Map<String, Object>)scenario.get("metrics");
-            assertTrue((Double)metrics.get("received") > 0, queue + " messages received in the window");
-            assertTrue((Double)metrics.get("sent") > 0, queue + " messages sent in the window");
-            assertEquals(1.0, metrics.get("producers"), queue + " producers");
+            final JsonNode metrics = ReportJson.find(report.get("scenarios"), "name", queue).orElseThrow()
+                .get("metrics");
+            assertTrue(metrics.get("received").doubleValue() > 0, queue + " messages received in the window");
+            assertTrue(metrics.get("sent").doubleValue() > 0, queue + " messages sent in the window");
+            assertEquals(1.0, metrics.get("producers").doubleValue(), queue + " producers");
         }
-        final Map<String, Object> queueLatency = (Map<String, Object>)scenarios.stream()
-            .filter(s -> s.get("name").equals("queue1k")).findFirst().orElseThrow().get("latencyMicros");
-        assertTrue((Double)queueLatency.get("count") > 0, "queue1k latency samples");
+        final JsonNode queueLatency = ReportJson.find(report.get("scenarios"), "name", "queue1k").orElseThrow()
+            .get("latencyMicros");
+        assertTrue(queueLatency.get("count").longValue() > 0, "queue1k latency samples");
 
-        final List<Map<String, Object>> targets = (List<Map<String, Object>>)report.get("targets");
-        final Map<String, Object> atomicVsRaw = targets.stream()
-            .filter(t -> t.get("target").equals("atomic / raw >= 0.9")).findFirst().orElseThrow();
-        assertNotEquals("not_run", atomicVsRaw.get("state"));
-        assertTrue((Double)atomicVsRaw.get("value") > 0);
+        final JsonNode atomicVsRaw = ReportJson.find(report.get("targets"), "target", "atomic / raw >= 0.9")
+            .orElseThrow();
+        assertNotEquals("not_run", atomicVsRaw.get("state").textValue());
+        assertTrue(atomicVsRaw.get("value").doubleValue() > 0);
     }
 
     private static boolean pythonAvailable()

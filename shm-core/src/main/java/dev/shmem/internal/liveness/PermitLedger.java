@@ -61,7 +61,9 @@ public final class PermitLedger
      * another process acquired).
      *
      * @param permits permits being released.
-     * @return the permits actually removed from this process's word (to {@link #add} back if the release fails).
+     * @return the permits actually removed from this process's word. They are not added back if the release is
+     * then refused (see {@code MappedSemaphore.release}): another thread of this process may have released the
+     * same permits meanwhile, and permits put back twice would be returned twice if this process died.
      */
     public int subtract(final int permits)
     {

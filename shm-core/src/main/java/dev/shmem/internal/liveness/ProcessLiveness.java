@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers "is the process with this pid and this start time still running?" so that a reused pid is never taken
@@ -21,6 +23,11 @@ public final class ProcessLiveness
     private static final long SELF_PID = ProcessHandle.current().pid();
     private static final long SELF_START_TIME = startTimeOf(ProcessHandle.current());
     private static final boolean PROC_FS = Files.isDirectory(Path.of("/proc/self"));
+    private static final int MAX_VERIFIED = 1024;
+    private static final long NO_TICKS = -1;
+    private static final long DEAD_TICKS = -2;
+    /** Processes already checked against their recorded start time, by pid. */
+    private static final Map<Long, Verified> VERIFIED = new ConcurrentHashMap<>();
 
     private ProcessLiveness()
     {
@@ -57,6 +64,17 @@ public final class ProcessLiveness
         {
             return startTimeMillis == SELF_START_TIME || startTimeMillis == UNKNOWN_START_TIME;
         }
+        final Verified verified = VERIFIED.get(pid);
+        if (verified != null && verified.startTimeMillis == startTimeMillis)
+        {
+            // Checked once with ProcessHandle.info() (~300 us); since then one read of /proc/PID/stat (state and
+            // start time in clock ticks) answers, and a reused pid shows another start time.
+            final long ticks = procStartTicks(pid);
+            if (ticks != NO_TICKS)
+            {
+                return ticks == verified.startTicks;
+            }
+        }
         final Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive() || isZombie(pid))
         {
@@ -67,7 +85,85 @@ public final class ProcessLiveness
             return true;
         }
         final long actual = startTimeOf(handle.get());
-        return actual == UNKNOWN_START_TIME || actual == startTimeMillis;
+        final boolean alive = actual == UNKNOWN_START_TIME || actual == startTimeMillis;
+        if (alive && actual != UNKNOWN_START_TIME)
+        {
+            final long ticks = procStartTicks(pid);
+            if (ticks >= 0)
+            {
+                if (VERIFIED.size() >= MAX_VERIFIED)
+                {
+                    VERIFIED.clear();
+                }
+                VERIFIED.put(pid, new Verified(startTimeMillis, ticks));
+            }
+        }
+        return alive;
+    }
+
+    /**
+     * @return the start time in clock ticks after boot from {@code /proc/PID/stat}, {@link #DEAD_TICKS} if the
+     * process is gone or a zombie, {@link #NO_TICKS} if it cannot be told (no /proc, unreadable, unexpected).
+     */
+    private static long procStartTicks(final long pid)
+    {
+        if (!PROC_FS)
+        {
+            return NO_TICKS;
+        }
+        final String stat;
+        try
+        {
+            stat = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "stat")),
+                StandardCharsets.US_ASCII);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            return DEAD_TICKS;
+        }
+        catch (final IOException ex)
+        {
+            return NO_TICKS;
+        }
+        // "pid (comm) S f4 ... f22=starttime": the command may hold spaces and ')', fields follow the last ')'.
+        final int close = stat.lastIndexOf(')');
+        if (close < 0 || close + 2 >= stat.length())
+        {
+            return NO_TICKS;
+        }
+        final char state = stat.charAt(close + 2);
+        if (state == 'Z' || state == 'X')
+        {
+            return DEAD_TICKS;
+        }
+        final String[] fields = stat.substring(close + 2).trim().split(" ");
+        if (fields.length < 20)
+        {
+            return NO_TICKS;
+        }
+        try
+        {
+            return Long.parseLong(fields[19]);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return NO_TICKS;
+        }
+    }
+
+    /**
+     * A process found alive with the recorded start time, and its start time in clock ticks.
+     */
+    private static final class Verified
+    {
+        private final long startTimeMillis;
+        private final long startTicks;
+
+        Verified(final long startTimeMillis, final long startTicks)
+        {
+            this.startTimeMillis = startTimeMillis;
+            this.startTicks = startTicks;
+        }
     }
 
     private static long startTimeOf(final ProcessHandle handle)

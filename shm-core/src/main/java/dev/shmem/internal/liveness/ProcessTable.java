@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import static dev.shmem.internal.liveness.ProcessTableDescriptor.ATTACHED_AT_OFFSET;
 import static dev.shmem.internal.liveness.ProcessTableDescriptor.GENERATION_OFFSET;
 import static dev.shmem.internal.liveness.ProcessTableDescriptor.PID_OFFSET;
+import static dev.shmem.internal.liveness.ProcessTableDescriptor.PREVIOUS_PID_OFFSET;
 import static dev.shmem.internal.liveness.ProcessTableDescriptor.SLOT_LENGTH;
 import static dev.shmem.internal.liveness.ProcessTableDescriptor.START_TIME_OFFSET;
 
@@ -42,35 +43,50 @@ public final class ProcessTable
     }
 
     /**
-     * Claims a slot for this process: a free one, or one whose process is dead.
+     * Claims a slot for this process: the first free one, else the first whose process is dead. Free slots are
+     * looked for first, with one read per slot; liveness (a {@code /proc} read per occupied slot) is checked only
+     * when none is free.
      *
      * @return the process stamp of the claimed slot.
-     * @throws IllegalStateException if every slot belongs to a live process.
+     * @throws IllegalStateException if every slot belongs to a live process, naming the {@code maxProcesses} option.
      */
     public long attach()
     {
         final long pid = ProcessLiveness.selfPid();
-        for (int slot = 0; slot < slots; slot++)
+        for (int pass = 0; pass < 2; pass++)
         {
-            final int base = ProcessTableDescriptor.slotOffset(slot);
-            final long current = table.getLongVolatile(base + PID_OFFSET);
-            if (current == 0 || !isSlotProcessAlive(slot))
+            for (int slot = 0; slot < slots; slot++)
             {
+                final int base = ProcessTableDescriptor.slotOffset(slot);
+                final long current = table.getLongVolatile(base + PID_OFFSET);
+                final boolean claimable = pass == 0 ? current == 0 : current != 0 && !isSlotProcessAlive(slot);
                 // CAS pairs with the CAS of any other claimer and with the detaching CAS to 0.
-                if (table.compareAndSetLong(base + PID_OFFSET, current, pid))
+                if (claimable && table.compareAndSetLong(base + PID_OFFSET, current, pid))
                 {
-                    table.putLong(base + START_TIME_OFFSET, ProcessLiveness.selfStartTime());
-                    table.putLong(base + ATTACHED_AT_OFFSET, System.currentTimeMillis());
-                    final int generation = (table.getIntVolatile(base + GENERATION_OFFSET) + 1) & 0xFFFF;
-                    // Release: publishes pid and start time before the new generation; pairs with the acquire
-                    // load of the generation in isAlive().
-                    table.putIntRelease(base + GENERATION_OFFSET, generation == 0 ? 1 : generation);
-                    return processStamp(slot, table.getIntVolatile(base + GENERATION_OFFSET));
+                    return claimed(slot, base, current);
                 }
             }
         }
-        throw new IllegalStateException("process table full: all " + slots +
-            " slots are held by live processes; close regions that are no longer used");
+        throw new IllegalStateException("process table full: all " + slots + " slots are held by live processes " +
+            "(raise SharedRegion.Builder.maxProcesses when creating the region); close regions that are no longer " +
+            "used");
+    }
+
+    private long claimed(final int slot, final int base, final long displaced)
+    {
+        table.putLong(base + START_TIME_OFFSET, ProcessLiveness.selfStartTime());
+        table.putLong(base + ATTACHED_AT_OFFSET, System.currentTimeMillis());
+        if (displaced != 0)
+        {
+            // The displaced (dead) process: pidOf() of its stamp still names it.
+            table.putLong(base + PREVIOUS_PID_OFFSET, displaced);
+        }
+        final int generation = (table.getIntVolatile(base + GENERATION_OFFSET) + 1) & (int)GENERATION_MASK;
+        final int published = generation == 0 ? 1 : generation;
+        // Release: publishes pid, start time and previous pid before the new generation; pairs with the acquire
+        // load of the generation in isAlive() and pidOf().
+        table.putIntRelease(base + GENERATION_OFFSET, published);
+        return processStamp(slot, published);
     }
 
     /**
@@ -84,6 +100,8 @@ public final class ProcessTable
         final int base = ProcessTableDescriptor.slotOffset(slot);
         if ((table.getIntVolatile(base + GENERATION_OFFSET) & GENERATION_MASK) == generationOf(processStamp))
         {
+            // Plain: published to the next claimer's readers by its release store of the generation.
+            table.putLong(base + PREVIOUS_PID_OFFSET, ProcessLiveness.selfPid());
             // Volatile CAS: everything this process wrote in the region happens-before a later claimer's CAS.
             table.compareAndSetLong(base + PID_OFFSET, ProcessLiveness.selfPid(), 0);
         }
@@ -120,7 +138,9 @@ public final class ProcessTable
 
     /**
      * @param stamp a process or thread stamp.
-     * @return the pid currently recorded in the stamp's slot, or 0 if the slot is out of range or free.
+     * @return the pid of the process the stamp names: the slot's pid while the slot still holds the stamp's
+     * generation, the pid it had one generation before if the slot has been claimed once since (the dead or
+     * detached process the stamp named), else 0 (unknown: out of range, or reused more than once since).
      */
     public long pidOf(final long stamp)
     {
@@ -129,7 +149,38 @@ public final class ProcessTable
         {
             return 0;
         }
-        return table.getLongVolatile(ProcessTableDescriptor.slotOffset(slot) + PID_OFFSET);
+        final int base = ProcessTableDescriptor.slotOffset(slot);
+        final int wanted = generationOf(stamp);
+        for (int attempt = 0; attempt < 16; attempt++)
+        {
+            // Acquire: pairs with the release store of the generation in attach(), so the pid and previous pid
+            // read next are at least those written with this generation.
+            final int generation = table.getIntAcquire(base + GENERATION_OFFSET) & (int)GENERATION_MASK;
+            final long pid;
+            if (generation == wanted)
+            {
+                pid = table.getLongVolatile(base + PID_OFFSET);
+            }
+            else if (previousGeneration(generation) == wanted)
+            {
+                pid = table.getLongVolatile(base + PREVIOUS_PID_OFFSET);
+            }
+            else
+            {
+                return 0;
+            }
+            // Volatile re-read: a claim in between makes the pid read above belong to another generation.
+            if ((table.getIntVolatile(base + GENERATION_OFFSET) & GENERATION_MASK) == generation)
+            {
+                return pid;
+            }
+        }
+        return 0;
+    }
+
+    private static int previousGeneration(final int generation)
+    {
+        return generation <= 1 ? (int)GENERATION_MASK : generation - 1;
     }
 
     /**

@@ -1,12 +1,14 @@
 package dev.shmem.internal.lock;
 
-import dev.shmem.SharedCondition;
-
 import dev.shmem.RobustLock;
-import dev.shmem.SharedSemaphore;
+import dev.shmem.SharedCondition;
 import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.diag.WaitTable;
 import dev.shmem.internal.diag.WaitTableDescriptor;
+import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.sync.ConditionLock;
+import dev.shmem.internal.sync.MappedCondition;
+import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,7 @@ import java.util.concurrent.locks.Lock;
 /**
  * The mapped-file implementation of {@link dev.shmem.RobustLock}.
  */
-public abstract class AbstractMappedLock implements RobustLock
+public abstract class AbstractMappedLock implements RobustLock, ConditionLock
 {
     final String name;
     final LockWord word;
@@ -207,16 +209,83 @@ public abstract class AbstractMappedLock implements RobustLock
         }
     }
 
+    /**
+     * A new condition of this lock, distinct from every other: its name is generated, unique in the region, and
+     * another process reaches it only by that name through {@link #newCondition(String)}. Each call adds an entry
+     * to the region (entries are never removed): create conditions once, not per wait.
+     *
+     * @return the condition.
+     * @throws IllegalStateException if the region is closed or full.
+     */
     @Override
     public final SharedCondition newCondition()
     {
-        throw new UnsupportedOperationException(kind() + " '" + name + "': conditions are in progress");
+        return MappedCondition.create(this, sleeper());
     }
 
+    /**
+     * The condition of this lock of that name, the same in every process (entry {@code lockName/conditionName}).
+     *
+     * @param conditionName the condition's name.
+     * @return the condition.
+     * @throws IllegalArgumentException if the name is invalid or, with the lock's name, longer than an entry name.
+     * @throws IllegalStateException    if the region is closed or full, or the entry exists as another type.
+     */
     @Override
     public final SharedCondition newCondition(final String conditionName)
     {
-        throw new UnsupportedOperationException(kind() + " '" + name + "': conditions are in progress");
+        return MappedCondition.open(this, conditionName, sleeper());
+    }
+
+    @Override
+    public final String kindName()
+    {
+        return kind();
+    }
+
+    @Override
+    public final Attachment attachment()
+    {
+        return word.attachment();
+    }
+
+    @Override
+    public final int releaseFully()
+    {
+        final int holds = word.holdCount();
+        word.release();
+        return holds;
+    }
+
+    @Override
+    public final void reacquire(final int holds)
+    {
+        final long stamp = word.releaseStamp();
+        if (!word.tryAcquire(stamp))
+        {
+            try
+            {
+                // Recorded in the wait table like any blocked lock(): a deadlock through a condition is found too.
+                blockingAcquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
+            }
+            catch (final InterruptedException ex)
+            {
+                throw new IllegalStateException("uninterruptible wait reported an interrupt", ex);
+            }
+        }
+        // Plain write by the owner, as every hold count write (published by the release that ends the hold).
+        word.holdCount(holds);
+    }
+
+    @Override
+    public final boolean isOwnerDead()
+    {
+        return word.isOwnerDead();
+    }
+
+    private Sleeper sleeper()
+    {
+        return word.sleeper();
     }
 
     /**
@@ -282,6 +351,14 @@ public abstract class AbstractMappedLock implements RobustLock
     public final long lastDeadOwnerPid()
     {
         return word.lastDeadOwnerPid();
+    }
+
+    /**
+     * @return the number of threads of all processes registered as waiting for the lock (a snapshot).
+     */
+    public final int waiters()
+    {
+        return word.waiters();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.shmem.SharedReentrantLock;
 import dev.shmem.internal.diag.Diagnostics;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.sync.DeferredWakes;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
@@ -17,25 +18,37 @@ import java.util.concurrent.TimeUnit;
 import static dev.shmem.internal.lock.LockDescriptor.DEAD_OWNER_PID_OFFSET;
 import static dev.shmem.internal.lock.LockDescriptor.FLAGS_OFFSET;
 import static dev.shmem.internal.lock.LockDescriptor.FLAG_INCONSISTENT;
+import static dev.shmem.internal.lock.LockDescriptor.HANDOFF_OFFSET;
 import static dev.shmem.internal.lock.LockDescriptor.HOLD_COUNT_OFFSET;
 import static dev.shmem.internal.lock.LockDescriptor.OWNER_OFFSET;
 import static dev.shmem.internal.lock.LockDescriptor.TAKEOVERS_OFFSET;
 
 /**
- * The owner-stamped lock word behind {@code SharedLock} and {@code SharedReentrantLock}: CAS fast path, event
- * count slow path, dead-owner takeover. See {@link LockDescriptor} for the layout and the pairing of its accesses.
+ * The owner-stamped lock word behind {@code SharedLock} and {@code SharedReentrantLock}: CAS fast path (barging,
+ * bounded by the hand-off word), event count slow path, dead-owner takeover. See {@link LockDescriptor} for the
+ * layout and the pairing of its accesses.
+ *
+ * <p>Two fields change after construction, both caches of this handle's own timing (which a handle's users
+ * share): when it last checked its owner's liveness for {@link #tryTakeOverOccasionally} and when it last logged
+ * a long wait. They are plain fields: a race between threads of this process only makes one check or one
+ * warning more or less.
  */
 public final class LockWord
 {
+    /** A waiter that has waited this long claims the next hand-off: barging stops until it has the lock. */
+    public static final long BARGE_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** A waiter logs a warning naming the live holder after waiting this long (at most once per such interval). */
+    public static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final System.Logger LOGGER = System.getLogger("dev.shmem");
-    private static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final String name;
     private final AtomicBuffer buffer;
     private final Attachment attachment;
     private final ProcessTable processes;
     private final EventCount events;
+    private final Sleeper sleeper;
     private long lastLivenessCheck = System.nanoTime();
+    private long lastLongWaitWarning = System.nanoTime() - LONG_WAIT_NANOS;
 
     /**
      * @param name       entry name, for messages.
@@ -50,6 +63,32 @@ public final class LockWord
         this.attachment = attachment;
         this.processes = attachment.region().processes();
         this.events = new EventCount(buffer, LockDescriptor.EVENT_COUNT_OFFSET, sleeper);
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * @return this JVM's attachment to the lock's region.
+     */
+    public Attachment attachment()
+    {
+        return attachment;
+    }
+
+    /**
+     * @return how this lock's waiters sleep (its conditions' waiters sleep the same way).
+     */
+    public Sleeper sleeper()
+    {
+        return sleeper;
+    }
+
+    /**
+     * @return true if the lock is held by a thread of a process that is no longer alive.
+     */
+    public boolean isOwnerDead()
+    {
+        final long owner = owner();
+        return owner != 0 && !processes.isAlive(owner);
     }
 
     /**
@@ -83,16 +122,23 @@ public final class LockWord
     }
 
     /**
-     * One CAS attempt, no waiting.
+     * One CAS attempt, no waiting. Fails while another waiter holds the hand-off.
      *
      * @param stamp the caller's stamp.
      * @return true if the caller now owns the lock.
      */
     public boolean tryAcquire(final long stamp)
     {
-        // Volatile read then CAS (test-and-test-and-set). The CAS has volatile semantics: it pairs with the
+        // Volatile reads then CAS (test-and-test-and-set). The CAS has volatile semantics: it pairs with the
         // previous owner's volatile store of 0 in release(), so the previous critical section happens-before ours.
-        return buffer.getLongVolatile(OWNER_OFFSET) == 0 && buffer.compareAndSetLong(OWNER_OFFSET, 0, stamp);
+        // The hand-off read pairs with the starving waiter's CAS in Acquisition.attempt(): an acquirer that
+        // misses it takes the lock once more, after which its next attempt sees it.
+        if (buffer.getLongVolatile(OWNER_OFFSET) != 0)
+        {
+            return false;
+        }
+        final long handoff = buffer.getLongVolatile(HANDOFF_OFFSET);
+        return (handoff == 0 || handoff == stamp) && buffer.compareAndSetLong(OWNER_OFFSET, 0, stamp);
     }
 
     /**
@@ -124,23 +170,22 @@ public final class LockWord
     public boolean acquire(final long stamp, final long timeoutNanos, final Waiting.Interruption interruption)
         throws InterruptedException
     {
-        final long start = System.nanoTime();
+        final Acquisition acquisition = new Acquisition(stamp);
         boolean acquired = false;
         try
         {
-            acquired = Waiting.await(events, () -> tryAcquire(stamp), () -> recover(stamp, start),
-                timeoutNanos, interruption);
+            acquired = Waiting.await(events, acquisition::attempt, acquisition::recover, timeoutNanos,
+                interruption);
             return acquired;
         }
         finally
         {
-            if (!acquired)
+            // Volatile CAS from our own stamp: gives the hand-off up (acquired or not); pairs with Acquisition.attempt().
+            buffer.compareAndSetLong(HANDOFF_OFFSET, stamp, 0);
+            if (!acquired && owner() == 0)
             {
-                // This waiter may have consumed a wake meant for the next one: pass it on if the lock is free.
-                if (owner() == 0)
-                {
-                    events.signal(1);
-                }
+                // This waiter may have consumed a wake meant for the next one: pass it on.
+                events.signal(1);
             }
         }
     }
@@ -151,9 +196,12 @@ public final class LockWord
     public void release()
     {
         // Volatile store: ends the critical section, pairs with the next owner's CAS in tryAcquire(); being
-        // volatile, it is also ordered before the read of the waiter count in signal().
+        // volatile, it is also ordered before the reads of the hand-off and the waiter count.
         buffer.putLongVolatile(OWNER_OFFSET, 0);
-        events.signal(1);
+        // A starving waiter must run, whichever local waiter the waker would pick: wake them all.
+        events.signal(buffer.getLongVolatile(HANDOFF_OFFSET) == 0 ? 1 : Integer.MAX_VALUE);
+        // The waiters this thread signalled on the lock's conditions: woken now that they can take the lock.
+        DeferredWakes.flush();
     }
 
     /**
@@ -237,22 +285,72 @@ public final class LockWord
         {
             return "held by thread id " + (owner & 0xFFFF_FFFFL) + " of this process";
         }
-        return "held by pid " + processes.pidOf(owner);
+        final long pid = processes.pidOf(owner);
+        return pid == 0 ? "held by a process that has left the process table" : "held by pid " + pid;
     }
 
-    private boolean recover(final long stamp, final long start)
+    /**
+     * One blocking acquire's state: when it started, for the barging bound and the long-wait warning.
+     */
+    private final class Acquisition
     {
-        if (takeOverIfOwnerDead(stamp))
+        private final long stamp;
+        private final long start = System.nanoTime();
+        private boolean warned;
+
+        Acquisition(final long stamp)
         {
-            return true;
+            this.stamp = stamp;
         }
-        final long waited = System.nanoTime() - start;
-        if (waited >= LONG_WAIT_NANOS && waited < LONG_WAIT_NANOS + Waiting.LIVENESS_INTERVAL_NANOS)
+
+        boolean attempt()
         {
-            LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s for lock '" + name +
-                "' " + describeOwner(stamp) + " (alive)");
+            if (tryAcquire(stamp))
+            {
+                return true;
+            }
+            if (System.nanoTime() - start < BARGE_BOUND_NANOS)
+            {
+                return false;
+            }
+            // Volatile read then CAS: pairs with the reads of the hand-off in tryAcquire() and release().
+            if (buffer.getLongVolatile(HANDOFF_OFFSET) == 0 && buffer.compareAndSetLong(HANDOFF_OFFSET, 0, stamp))
+            {
+                return tryAcquire(stamp);
+            }
+            return false;
         }
-        return false;
+
+        boolean recover()
+        {
+            clearDeadHandoff();
+            if (takeOverIfOwnerDead(stamp))
+            {
+                return true;
+            }
+            final long now = System.nanoTime();
+            final long waited = now - start;
+            // Once per wait and at most once per interval per handle, whenever the check runs after 10 s: it
+            // cannot be skipped by a check landing outside a window.
+            if (!warned && waited >= LONG_WAIT_NANOS && now - lastLongWaitWarning >= LONG_WAIT_NANOS)
+            {
+                warned = true;
+                lastLongWaitWarning = now;
+                LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s for lock '" +
+                    name + "' " + describeOwner(stamp) + " (alive)");
+            }
+            return false;
+        }
+
+        private void clearDeadHandoff()
+        {
+            final long handoff = buffer.getLongVolatile(HANDOFF_OFFSET);
+            if (handoff != 0 && handoff != stamp && !processes.isAlive(handoff))
+            {
+                // CAS from the dead claimer's stamp: pairs with Acquisition.attempt() of the next claimer.
+                buffer.compareAndSetLong(HANDOFF_OFFSET, handoff, 0);
+            }
+        }
     }
 
     private boolean takeOverIfOwnerDead(final long stamp)
@@ -274,7 +372,8 @@ public final class LockWord
         buffer.putLongVolatile(DEAD_OWNER_PID_OFFSET, deadPid);
         buffer.putLongVolatile(TAKEOVERS_OFFSET, buffer.getLongVolatile(TAKEOVERS_OFFSET) + 1);
         buffer.putInt(HOLD_COUNT_OFFSET, 0);
-        LOGGER.log(Level.WARNING, "lock '" + name + "' taken over from dead owner pid " + deadPid +
+        LOGGER.log(Level.WARNING, "lock '" + name + "' taken over from dead owner " +
+            (deadPid == 0 ? "(pid unknown: its process slot was reused)" : "pid " + deadPid) +
             "; the data it guards may be inconsistent until markConsistent()");
         Diagnostics.takeover(name, "lock", deadPid, 1);
         return true;

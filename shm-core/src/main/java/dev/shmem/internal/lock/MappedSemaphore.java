@@ -237,12 +237,21 @@ public final class MappedSemaphore implements SharedSemaphore
         while (true)
         {
             final int available = buffer.getIntVolatile(PERMITS_OFFSET);
-            if (available <= 0)
+            if (available == 0)
             {
                 return 0;
             }
-            if (take(available))
+            if (available > 0)
             {
+                if (take(available))
+                {
+                    return available;
+                }
+            }
+            // A negative count: released to 0, as j.u.c. CAS with volatile semantics as in release().
+            else if (buffer.compareAndSetInt(PERMITS_OFFSET, available, 0))
+            {
+                ledger.subtract(-available);
                 return available;
             }
         }

@@ -1,7 +1,6 @@
 package dev.shmem.internal.queue;
 
 import dev.shmem.SharedQueue;
-import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
 import dev.shmem.internal.wait.Sleeper;
@@ -18,141 +17,110 @@ import static dev.shmem.internal.queue.QueueDescriptor.HEAD_OFFSET;
 import static dev.shmem.internal.queue.QueueDescriptor.LOST_OFFSET;
 import static dev.shmem.internal.queue.QueueDescriptor.NOT_EMPTY_OFFSET;
 import static dev.shmem.internal.queue.QueueDescriptor.NOT_FULL_OFFSET;
-import static dev.shmem.internal.queue.QueueDescriptor.POSITION_BITS;
-import static dev.shmem.internal.queue.QueueDescriptor.POSITION_MASK;
 import static dev.shmem.internal.queue.QueueDescriptor.SKIPPED_OFFSET;
-import static dev.shmem.internal.queue.QueueDescriptor.SLOTS_START;
 import static dev.shmem.internal.queue.QueueDescriptor.SLOT_LENGTH_OFFSET;
-import static dev.shmem.internal.queue.QueueDescriptor.SLOT_PAYLOAD_OFFSET;
-import static dev.shmem.internal.queue.QueueDescriptor.SLOT_SEQUENCE_OFFSET;
 import static dev.shmem.internal.queue.QueueDescriptor.TAIL_OFFSET;
-import static dev.shmem.internal.queue.QueueDescriptor.TOMBSTONE;
 
 /**
- * The mapped-file implementation of {@link dev.shmem.SharedQueue}.
+ * The mapped-file implementation of {@link dev.shmem.SharedQueue}: the verbs, the waiting and the message
+ * copies (or views); the slot protocol is {@link QueueRing}'s. The slot count is a power of two (the factory
+ * rounds it up), so that a position's slot is found with a mask.
  */
 public final class MappedQueue implements SharedQueue
 {
-    private static final int CLAIMER_SHIFT = POSITION_BITS;
-
     private final String name;
     private final AtomicBuffer buffer;
     private final Attachment attachment;
-    private final ProcessTable processes;
     private final EventCount notEmpty;
     private final EventCount notFull;
+    private final QueueRing ring;
     private final int slots;
     private final int maxMessageBytes;
-    private final int stride;
-    private final long claimer;
+    /** A read-only duplicate of the whole mapping, sliced per message by the zero-copy readers (or null). */
+    private final ByteBuffer views;
+    /** Index of the entry's byte 0 in {@link #views}. */
+    private final int viewsBase;
 
+    /**
+     * @param name            entry name.
+     * @param buffer          the entry's bytes.
+     * @param attachment      this process's attachment to the region.
+     * @param sleeper         how waiters sleep.
+     * @param slots           ring slots, a power of two.
+     * @param maxMessageBytes largest message.
+     * @param stride          bytes per slot.
+     * @throws IllegalArgumentException if {@code slots} is not a power of two.
+     */
     public MappedQueue(final String name, final AtomicBuffer buffer, final Attachment attachment, final Sleeper sleeper,
         final int slots, final int maxMessageBytes, final int stride)
     {
         this.name = name;
         this.buffer = buffer;
         this.attachment = attachment;
-        this.processes = attachment.region().processes();
         this.notEmpty = new EventCount(buffer, NOT_EMPTY_OFFSET, sleeper);
         this.notFull = new EventCount(buffer, NOT_FULL_OFFSET, sleeper);
+        this.ring = new QueueRing(name, buffer, attachment.region().processes(), attachment.processStamp(), notEmpty,
+            notFull, slots, maxMessageBytes, stride);
         this.slots = slots;
         this.maxMessageBytes = maxMessageBytes;
-        this.stride = stride;
-        final long stamp = attachment.processStamp();
-        this.claimer = ((long)(ProcessTable.slotOf(stamp) + 1) << 16) | ProcessTable.generationOf(stamp);
+        final ByteBuffer mapping = buffer.byteBuffer();
+        this.views = mapping == null ? null : mapping.asReadOnlyBuffer().clear();
+        this.viewsBase = mapping == null ? 0 : buffer.wrapAdjustment();
     }
 
-    /**
-     * @return the entry name.
-     */
+    @Override
     public String name()
     {
         return name;
     }
 
     /**
-     * @return the number of slots.
+     * @return the number of slots (the requested count rounded up to a power of two).
      */
+    @Override
     public int capacity()
     {
         return slots;
     }
 
-    /**
-     * @return the largest message in bytes.
-     */
+    @Override
     public int maxMessageBytes()
     {
         return maxMessageBytes;
     }
 
-    /**
-     * Adds a message if there is room now.
-     *
-     * @param message the bytes (copied).
-     * @return true if added, false if the queue is full.
-     * @throws IllegalArgumentException if longer than {@link #maxMessageBytes()}.
-     * @throws IllegalStateException    if the queue is closed.
-     */
+    @Override
     public boolean offer(final byte[] message)
     {
-        checkMessage(message);
+        checkLength(message.length);
         return tryOffer(message);
     }
 
-    /**
-     * Adds a message, waiting up to the timeout for room.
-     *
-     * @param message the bytes (copied).
-     * @param timeout longest wait.
-     * @param unit    unit of {@code timeout}.
-     * @return true if added, false if the time elapsed first.
-     * @throws InterruptedException     if interrupted while waiting; nothing is added then.
-     * @throws IllegalArgumentException if longer than {@link #maxMessageBytes()}.
-     * @throws IllegalStateException    if the queue is (or becomes) closed.
-     */
+    @Override
     public boolean offer(final byte[] message, final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        checkMessage(message);
+        checkLength(message.length);
         return tryOffer(message) || awaitRoom(message, Math.max(0, unit.toNanos(timeout)));
     }
 
-    /**
-     * Adds a message, waiting as long as it takes for room.
-     *
-     * @param message the bytes (copied).
-     * @throws InterruptedException     if interrupted while waiting; nothing is added then.
-     * @throws IllegalArgumentException if longer than {@link #maxMessageBytes()}.
-     * @throws IllegalStateException    if the queue is (or becomes) closed.
-     */
+    @Override
     public void put(final byte[] message) throws InterruptedException
     {
-        checkMessage(message);
+        checkLength(message.length);
         if (!tryOffer(message))
         {
             awaitRoom(message, Waiting.NO_TIMEOUT);
         }
     }
 
-    /**
-     * Removes the oldest message if there is one now.
-     *
-     * @return the message, or null if the queue is empty (see {@link #isEndOfStream()}).
-     */
+    @Override
     public byte[] poll()
     {
         checkAttached();
         return tryPoll();
     }
 
-    /**
-     * Removes the oldest message, waiting up to the timeout for one.
-     *
-     * @param timeout longest wait.
-     * @param unit    unit of {@code timeout}.
-     * @return the message, or null if the time elapsed first or the queue reached end of stream.
-     * @throws InterruptedException if interrupted while waiting; nothing is removed then.
-     */
+    @Override
     public byte[] poll(final long timeout, final TimeUnit unit) throws InterruptedException
     {
         checkAttached();
@@ -160,12 +128,7 @@ public final class MappedQueue implements SharedQueue
         return message != null ? message : awaitMessage(Math.max(0, unit.toNanos(timeout)));
     }
 
-    /**
-     * Removes the oldest message, waiting as long as it takes for one.
-     *
-     * @return the message, or null once the queue is closed and every message has been taken (end of stream).
-     * @throws InterruptedException if interrupted while waiting; nothing is removed then.
-     */
+    @Override
     public byte[] take() throws InterruptedException
     {
         checkAttached();
@@ -173,20 +136,10 @@ public final class MappedQueue implements SharedQueue
         return message != null ? message : awaitMessage(Waiting.NO_TIMEOUT);
     }
 
-    /**
-     * Closes the queue for producers, in every process. Idempotent.
-     */
+    @Override
     public void close()
     {
-        while (true)
-        {
-            final long tail = buffer.getLongVolatile(TAIL_OFFSET);
-            // CAS on the tail: serialises the close with every producer's commit of a position.
-            if ((tail & CLOSED_BIT) != 0 || buffer.compareAndSetLong(TAIL_OFFSET, tail, tail | CLOSED_BIT))
-            {
-                break;
-            }
-        }
+        ring.close();
         notEmpty.signal(Integer.MAX_VALUE);
         notFull.signal(Integer.MAX_VALUE);
     }
@@ -194,6 +147,7 @@ public final class MappedQueue implements SharedQueue
     /**
      * @return true once {@link #close()} has been called by any process.
      */
+    @Override
     public boolean isClosed()
     {
         return (buffer.getLongVolatile(TAIL_OFFSET) & CLOSED_BIT) != 0;
@@ -202,6 +156,7 @@ public final class MappedQueue implements SharedQueue
     /**
      * @return true if the queue is closed and every message offered before the close has been taken.
      */
+    @Override
     public boolean isEndOfStream()
     {
         final long tail = buffer.getLongVolatile(TAIL_OFFSET);
@@ -211,6 +166,7 @@ public final class MappedQueue implements SharedQueue
     /**
      * @return the number of messages offered and not yet taken (a snapshot; may include messages being written).
      */
+    @Override
     public int size()
     {
         final long head = buffer.getLongVolatile(HEAD_OFFSET);
@@ -221,6 +177,7 @@ public final class MappedQueue implements SharedQueue
     /**
      * @return true if {@link #size()} is 0.
      */
+    @Override
     public boolean isEmpty()
     {
         return size() == 0;
@@ -243,29 +200,52 @@ public final class MappedQueue implements SharedQueue
     }
 
     /**
-     * Offers the bytes from position to limit (copied once into a temporary array; zero-copy comes with the
-     * queue's ring-buffer rework).
+     * Checks the slot at the head now, as a waiting consumer does: if a producer that died claimed it, finishes
+     * that producer's offer with a tombstone (counted in {@link #skippedAfterDeadProducers()}).
      *
-     * @param message the message bytes.
-     * @return true if offered.
+     * @return true if it took a dead producer's slot over.
+     */
+    public boolean recoverAtHead()
+    {
+        checkAttached();
+        return ring.recoverAtHead();
+    }
+
+    /**
+     * Offers the bytes from position to limit, copied once, straight into the slot.
      */
     @Override
     public boolean offer(final ByteBuffer message)
     {
-        final byte[] bytes = new byte[message.remaining()];
-        message.duplicate().get(bytes);
-        return offer(bytes);
-    }
-
-    @Override
-    public boolean poll(final Consumer<ByteBuffer> reader)
-    {
-        final byte[] message = poll();
-        if (message == null)
+        final int length = message.remaining();
+        checkLength(length);
+        final long position = ring.claimForWrite();
+        if (position == QueueRing.NONE)
         {
             return false;
         }
-        reader.accept(ByteBuffer.wrap(message).asReadOnlyBuffer());
+        final int slot = ring.slotOffset(position);
+        buffer.putInt(slot + SLOT_LENGTH_OFFSET, length);
+        buffer.putBytes(ring.payloadOffset(position), message, message.position(), length);
+        ring.publish(position);
+        return true;
+    }
+
+    /**
+     * Hands the next message to {@code reader} as a read-only, big-endian view of its slot (no copy); the slot
+     * stays claimed by this process, so that no producer can write it, until the reader returns (or throws: the
+     * message is taken all the same).
+     */
+    @Override
+    public boolean poll(final Consumer<ByteBuffer> reader)
+    {
+        checkAttached();
+        final long position = ring.claimForRead();
+        if (position == QueueRing.NONE)
+        {
+            return false;
+        }
+        read(position, reader);
         return true;
     }
 
@@ -276,10 +256,29 @@ public final class MappedQueue implements SharedQueue
         {
             throw new IllegalArgumentException("drain max " + max + " for queue '" + name + "': expected 1 or more");
         }
+        checkAttached();
         int n = 0;
-        while (n < max && poll(reader))
+        long position = ring.claimForRead();
+        long last = position;
+        try
         {
-            n++;
+            while (position != QueueRing.NONE)
+            {
+                last = position;
+                read(position, reader);
+                if (++n == max)
+                {
+                    break;
+                }
+                position = ring.claimForReadAfter(position);
+            }
+        }
+        finally
+        {
+            if (last != QueueRing.NONE)
+            {
+                ring.finishDrain(last);
+            }
         }
         return n;
     }
@@ -290,233 +289,80 @@ public final class MappedQueue implements SharedQueue
         return "SharedQueue['" + name + "', " + size() + " of " + slots + (isClosed() ? ", closed]" : "]");
     }
 
-    private boolean tryOffer(final byte[] message)
+    private void read(final long position, final Consumer<ByteBuffer> reader)
     {
-        while (true)
+        try
         {
-            final long tail = buffer.getLongVolatile(TAIL_OFFSET);
-            if ((tail & CLOSED_BIT) != 0)
+            final int length = ring.length(position);
+            final int payload = ring.payloadOffset(position);
+            if (views != null)
             {
-                throw new IllegalStateException("queue '" + name + "' is closed");
+                reader.accept(views.slice(viewsBase + payload, length));
             }
-            final int slot = slotOffset(tail);
-            final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
-            final long diff = positionDiff(word, tail);
-            if (diff == 0)
+            else
             {
-                if (claimerOf(word) == 0)
-                {
-                    // CAS: claims the slot for this position and records who writes it.
-                    if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, tail)))
-                    {
-                        if (!commit(tail))
-                        {
-                            // Closed between our claim and our commit: give the slot back, unwritten.
-                            buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, word);
-                            throw new IllegalStateException("queue '" + name + "' is closed");
-                        }
-                        buffer.putInt(slot + SLOT_LENGTH_OFFSET, message.length);
-                        buffer.putBytes(slot + SLOT_PAYLOAD_OFFSET, message);
-                        // Release: publishes length and payload; pairs with the consumer's acquire in tryPoll().
-                        buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, sequence(0, tail + 1));
-                        notEmpty.signal(1);
-                        return true;
-                    }
-                }
-                else
-                {
-                    // Another producer claimed this position: help it commit, then try the next one.
-                    buffer.compareAndSetLong(TAIL_OFFSET, tail, tail + 1);
-                }
+                final byte[] copy = new byte[length];
+                buffer.getBytes(payload, copy);
+                reader.accept(ByteBuffer.wrap(copy).asReadOnlyBuffer());
             }
-            else if (diff < 0)
-            {
-                if (buffer.getLongVolatile(TAIL_OFFSET) == tail)
-                {
-                    return false;
-                }
-            }
+        }
+        finally
+        {
+            ring.free(position);
         }
     }
 
-    /**
-     * Moves the tail past a position this producer claimed.
-     *
-     * @return true if the position is committed (by us or a helper), false if the queue closed first.
-     */
-    private boolean commit(final long position)
+    private boolean tryOffer(final byte[] message)
     {
-        while (true)
+        final long position = ring.claimForWrite();
+        if (position == QueueRing.NONE)
         {
-            final long tail = buffer.getLongVolatile(TAIL_OFFSET);
-            if ((tail & ~CLOSED_BIT) > position)
-            {
-                return true;
-            }
-            if ((tail & CLOSED_BIT) != 0)
-            {
-                return false;
-            }
-            // CAS: pairs with close()'s CAS; fails only if a helper committed it or the queue closed.
-            if (buffer.compareAndSetLong(TAIL_OFFSET, position, position + 1))
-            {
-                return true;
-            }
+            return false;
         }
+        buffer.putInt(ring.slotOffset(position) + SLOT_LENGTH_OFFSET, message.length);
+        buffer.putBytes(ring.payloadOffset(position), message);
+        ring.publish(position);
+        return true;
     }
 
     private byte[] tryPoll()
     {
-        while (true)
+        final long position = ring.claimForRead();
+        if (position == QueueRing.NONE)
         {
-            final long head = buffer.getLongVolatile(HEAD_OFFSET);
-            final int slot = slotOffset(head);
-            // Acquire: pairs with the producer's publishing release store.
-            final long word = buffer.getLongAcquire(slot + SLOT_SEQUENCE_OFFSET);
-            final long diff = positionDiff(word, head + 1);
-            if (diff == 0)
-            {
-                if (claimerOf(word) == 0)
-                {
-                    // CAS: claims the published slot for reading and records who reads it.
-                    if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, head + 1)))
-                    {
-                        buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
-                        final int length = buffer.getInt(slot + SLOT_LENGTH_OFFSET);
-                        byte[] message = null;
-                        if (length != TOMBSTONE)
-                        {
-                            message = new byte[length];
-                            buffer.getBytes(slot + SLOT_PAYLOAD_OFFSET, message);
-                        }
-                        // Release: frees the slot for the next round; pairs with the producer's claiming CAS.
-                        buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, sequence(0, head + slots));
-                        notFull.signal(1);
-                        if (message != null)
-                        {
-                            return message;
-                        }
-                    }
-                }
-                else
-                {
-                    buffer.compareAndSetLong(HEAD_OFFSET, head, head + 1);
-                }
-            }
-            else if (diff < 0)
-            {
-                if (buffer.getLongVolatile(HEAD_OFFSET) == head)
-                {
-                    return null;
-                }
-            }
+            return null;
         }
+        final byte[] message = new byte[ring.length(position)];
+        buffer.getBytes(ring.payloadOffset(position), message);
+        ring.free(position);
+        return message;
     }
 
     private boolean awaitRoom(final byte[] message, final long timeoutNanos) throws InterruptedException
     {
-        return Waiting.await(notFull, () -> tryOffer(message), this::recoverFromDeadConsumer, timeoutNanos,
-            Waiting.Interruption.THROW);
+        return Waiting.await(notFull, () -> tryOffer(message), () ->
+        {
+            ring.recoverAtTail();
+            return false;
+        }, timeoutNanos, Waiting.Interruption.THROW);
     }
 
     private byte[] awaitMessage(final long timeoutNanos) throws InterruptedException
     {
         final byte[][] taken = new byte[1][];
-        Waiting.await(notEmpty, () -> (taken[0] = tryPoll()) != null || isEndOfStream(),
-            this::recoverFromDeadProducer, timeoutNanos, Waiting.Interruption.THROW);
+        Waiting.await(notEmpty, () -> (taken[0] = tryPoll()) != null || isEndOfStream(), () ->
+        {
+            ring.recoverAtHead();
+            return false;
+        }, timeoutNanos, Waiting.Interruption.THROW);
         return taken[0];
     }
 
-    /**
-     * A consumer waiting on an empty queue: if the slot at the head is claimed by a producer that died, skip it
-     * (tombstone) if its position was committed, or give it back if not.
-     */
-    private boolean recoverFromDeadProducer()
+    private void checkLength(final int length)
     {
-        final long head = buffer.getLongVolatile(HEAD_OFFSET);
-        final int slot = slotOffset(head);
-        final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
-        final long who = claimerOf(word);
-        if (who == 0 || who == claimer || positionDiff(word, head) != 0 || isClaimerAlive(who))
+        if (length > maxMessageBytes)
         {
-            return false;
-        }
-        final long tail = buffer.getLongVolatile(TAIL_OFFSET) & ~CLOSED_BIT;
-        if (tail > head)
-        {
-            // Committed but never published: take the claim over, mark the slot a tombstone, publish it.
-            if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(claimer, head)))
-            {
-                buffer.putInt(slot + SLOT_LENGTH_OFFSET, TOMBSTONE);
-                buffer.getAndAddLong(SKIPPED_OFFSET, 1);
-                buffer.putLongRelease(slot + SLOT_SEQUENCE_OFFSET, sequence(0, head + 1));
-                notEmpty.signal(Integer.MAX_VALUE);
-            }
-        }
-        else
-        {
-            // Claimed, never committed: the position is free again.
-            buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(0, head));
-        }
-        return false;
-    }
-
-    /**
-     * A producer waiting on a full queue: if the slot at the tail is still being read by a consumer that died,
-     * free it (its message is lost with the consumer).
-     */
-    private boolean recoverFromDeadConsumer()
-    {
-        final long tail = buffer.getLongVolatile(TAIL_OFFSET) & ~CLOSED_BIT;
-        final int slot = slotOffset(tail);
-        final long word = buffer.getLongVolatile(slot + SLOT_SEQUENCE_OFFSET);
-        final long who = claimerOf(word);
-        if (who == 0 || who == claimer || positionDiff(word, tail - slots + 1) != 0 || isClaimerAlive(who))
-        {
-            return false;
-        }
-        if (buffer.compareAndSetLong(slot + SLOT_SEQUENCE_OFFSET, word, sequence(0, tail)))
-        {
-            buffer.compareAndSetLong(HEAD_OFFSET, tail - slots, tail - slots + 1);
-            buffer.getAndAddLong(LOST_OFFSET, 1);
-            notFull.signal(Integer.MAX_VALUE);
-        }
-        return false;
-    }
-
-    private boolean isClaimerAlive(final long who)
-    {
-        return processes.isAlive(ProcessTable.processStamp((int)(who >>> 16) - 1, (int)(who & 0xFFFF)));
-    }
-
-    private int slotOffset(final long position)
-    {
-        return SLOTS_START + (int)Long.remainderUnsigned(position, slots) * stride;
-    }
-
-    private static long sequence(final long claimerId, final long position)
-    {
-        return (claimerId << CLAIMER_SHIFT) | (position & POSITION_MASK);
-    }
-
-    private static long claimerOf(final long word)
-    {
-        return word >>> CLAIMER_SHIFT;
-    }
-
-    /**
-     * @return the position in {@code word} minus {@code position}, modulo 2^40, sign-extended.
-     */
-    private static long positionDiff(final long word, final long position)
-    {
-        return ((word - position) << (64 - POSITION_BITS)) >> (64 - POSITION_BITS);
-    }
-
-    private void checkMessage(final byte[] message)
-    {
-        if (message.length > maxMessageBytes)
-        {
-            throw new IllegalArgumentException("message of " + message.length + " bytes is longer than queue '" +
+            throw new IllegalArgumentException("message of " + length + " bytes is longer than queue '" +
                 name + "' allows (" + maxMessageBytes + " bytes)");
         }
         checkAttached();

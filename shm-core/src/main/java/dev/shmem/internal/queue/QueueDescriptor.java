@@ -1,6 +1,5 @@
 package dev.shmem.internal.queue;
 
-import dev.shmem.internal.region.HeaderDescriptor;
 import dev.shmem.internal.wait.EventCountDescriptor;
 
 import org.agrona.BitUtil;
@@ -43,9 +42,12 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *  |                        Pad to 384                             |
  *  +---------------------------------------------------------------+  384
  *  |  Slot[0]: Sequence (8) | Length (4) | Reserved (4) | Payload  |
- *  |  ... Slot Stride bytes each = align(16 + max message, 64)     |
+ *  |  ... Slot Stride bytes each = align(16 + max message, 8)      |
  *  +---------------------------------------------------------------+
  * </pre>
+ *
+ * <p>{@code Slots} is a power of two (the factory rounds the requested count up), so a position's slot is
+ * {@code position & (slots - 1)}.
  *
  * <p>A slot's {@code Sequence} word holds a claimer id in its top 24 bits (0, or the process slot + 1 and
  * generation of the process writing or reading the slot) and a 40-bit position, compared modulo 2^40. For
@@ -80,9 +82,18 @@ public final class QueueDescriptor
     public static final int POSITION_BITS = 40;
     public static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
 
+    /**
+     * Slots are 8-byte aligned, not line aligned: small messages share a cache line (an 8-byte message takes 24
+     * bytes), so that a line moves between producer and consumer once per two or three messages, as in a ring
+     * buffer of packed records. (Files made before this choice have 64-byte aligned slots: the stride is read from
+     * the entry, checked, and used.)
+     */
+    public static final int SLOT_ALIGNMENT = 8;
     public static final int MIN_SLOTS = 2;
     public static final int MAX_SLOTS = 1 << 24;
     public static final int MAX_MESSAGE_BYTES = 16 << 20;
+    /** The claimer id holds process slot + 1 in 8 bits (above 16 bits of generation). */
+    public static final int MAX_PROCESS_SLOTS = 255;
 
     private QueueDescriptor()
     {
@@ -94,7 +105,7 @@ public final class QueueDescriptor
      */
     public static int slotStride(final int maxMessageBytes)
     {
-        return BitUtil.align(SLOT_PAYLOAD_OFFSET + maxMessageBytes, HeaderDescriptor.CACHE_LINE_LENGTH);
+        return BitUtil.align(SLOT_PAYLOAD_OFFSET + maxMessageBytes, SLOT_ALIGNMENT);
     }
 
     /**

@@ -4,8 +4,15 @@ import static org.agrona.BitUtil.SIZE_OF_INT;
 import static org.agrona.BitUtil.SIZE_OF_LONG;
 
 /**
- * Layout of one record of the named-entry directory: an open-addressing hash table of fixed-size records,
- * probed linearly from {@code hash(name) & (slots - 1)}.
+ * Layout of the named-entry directory: a hash <em>index</em> of 8-byte words, probed linearly from
+ * {@code hash(name) & (indexSlots - 1)}, whose words point into a dense array of fixed-size <em>records</em>
+ * handed out in order by the header's {@code Records Used} counter. The index has at least twice as many words as
+ * there are records, so it is never more than half full and a lookup probes about 1.5 words at any fill.
+ *
+ * <p>An index word is 0 (FREE), a claimer's process stamp (low 32 bits 0: being created), or
+ * {@code nameHash << 32 | (record + 1)} (published; low 32 bits never 0).
+ *
+ * <p>One record:
  *
  * <pre>
  *   0                   1                   2                   3
@@ -32,9 +39,10 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *  +---------------------------------------------------------------+ 192
  * </pre>
  *
- * <p>A creator claims a FREE record by CAS of {@code State} to its process stamp, writes the name and the entry,
- * allocates and initialises the data, then stores {@code State = READY} with release semantics. A reader loads
- * {@code State} with acquire semantics and trusts the record only when it is READY.
+ * <p>A creator claims a FREE index word by CAS to its process stamp, takes the next record (CAS on
+ * {@code Records Used}), allocates the data, writes the record and the entry's initial data, stores the record's
+ * {@code State = READY} with release semantics, then the published index word with release semantics. A reader
+ * loads the index word with acquire semantics and trusts the record it points to only once it is published.
  */
 public final class DirectoryDescriptor
 {
@@ -53,31 +61,68 @@ public final class DirectoryDescriptor
     public static final int MAX_NAME_LENGTH = 127;
     public static final int RECORD_LENGTH = NAME_OFFSET + MAX_NAME_LENGTH + 1;
 
-    public static final int MIN_SLOTS = 64;
-    public static final int MAX_SLOTS = 4096;
+    public static final int INDEX_WORD_LENGTH = SIZE_OF_LONG;
+    public static final long INDEX_FREE = 0;
+    /** Low 32 bits of an index word: record + 1 when published, 0 while claimed. */
+    public static final long INDEX_RECORD_MASK = 0xFFFF_FFFFL;
+    public static final int INDEX_HASH_SHIFT = 32;
 
     private DirectoryDescriptor()
     {
     }
 
     /**
-     * @param capacity region capacity in bytes.
-     * @return the number of directory records a region of that capacity has: one per 4 KiB, rounded down to a
-     * power of two, between {@link #MIN_SLOTS} and {@link #MAX_SLOTS}.
+     * @param maxEntries directory records.
+     * @return index words for that many records: the power of two at least twice as many.
      */
-    public static int slotsFor(final long capacity)
+    public static int indexSlotsFor(final int maxEntries)
     {
-        final long perFourK = Math.max(1, capacity / 4096);
-        final long pow2 = Long.highestOneBit(perFourK);
-        return (int)Math.max(MIN_SLOTS, Math.min(MAX_SLOTS, pow2));
+        return Integer.highestOneBit(Math.max(1, 2 * maxEntries - 1)) << 1;
     }
 
     /**
-     * @param slot record index.
-     * @return the offset of that record relative to the start of the directory.
+     * @param word an index word.
+     * @return true if it points to a record (low 32 bits non-zero).
      */
-    public static int recordOffset(final int slot)
+    public static boolean isPublished(final long word)
     {
-        return slot * RECORD_LENGTH;
+        return (word & INDEX_RECORD_MASK) != 0;
+    }
+
+    /**
+     * @param hash   name hash.
+     * @param record record index.
+     * @return the published index word.
+     */
+    public static long publishedWord(final int hash, final int record)
+    {
+        return ((long)hash << INDEX_HASH_SHIFT) | (record + 1L);
+    }
+
+    /**
+     * @param word a published index word.
+     * @return the record it points to (may be out of range for a corrupt word).
+     */
+    public static long recordOf(final long word)
+    {
+        return (word & INDEX_RECORD_MASK) - 1;
+    }
+
+    /**
+     * @param word a published index word.
+     * @return the name hash it carries.
+     */
+    public static int hashOf(final long word)
+    {
+        return (int)(word >>> INDEX_HASH_SHIFT);
+    }
+
+    /**
+     * @param record record index.
+     * @return the offset of that record relative to the start of the records.
+     */
+    public static long recordOffset(final int record)
+    {
+        return (long)record * RECORD_LENGTH;
     }
 }

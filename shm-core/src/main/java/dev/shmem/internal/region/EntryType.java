@@ -1,6 +1,9 @@
 package dev.shmem.internal.region;
 
 import dev.shmem.internal.lock.LockDescriptor;
+import dev.shmem.internal.sync.ConditionDescriptor;
+import dev.shmem.internal.sync.CountDownLatchDescriptor;
+import dev.shmem.internal.sync.EventDescriptor;
 
 /**
  * The kinds of named entry a region holds, with the code stored in a directory record.
@@ -18,8 +21,13 @@ public enum EntryType
     SEMAPHORE(9, "semaphore", 0, false),
     BOUNDED_SEMAPHORE(10, "bounded semaphore", 0, false),
     QUEUE(11, "queue", 0, false),
+    EVENT(12, "event", EventDescriptor.LENGTH, false),
+    BARRIER(13, "barrier", 0, false),
+    COUNT_DOWN_LATCH(14, "count-down latch", CountDownLatchDescriptor.LENGTH, false),
+    CONDITION(15, "condition", ConditionDescriptor.LENGTH, false),
     /** A process's wait table (dev.shmem.internal.diag.WaitTableDescriptor), for deadlock detection. */
-    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true);
+    WAIT_TABLE(17, "wait table", dev.shmem.internal.diag.WaitTableDescriptor.RECORD_LENGTH, true),
+    MAP(16, "map", 0, false);
 
     private static final EntryType[] BY_CODE = new EntryType[32];
 
@@ -95,6 +103,12 @@ public enum EntryType
                 return displayName + " of " + length + " permits";
             case QUEUE:
                 return displayName + " of " + length + " slots";
+            case BARRIER:
+                return displayName + " of " + length + " parties";
+            case COUNT_DOWN_LATCH:
+                return displayName + " of initial count " + length;
+            case MAP:
+                return displayName + " of " + length + " entries";
             default:
                 return displayName;
         }

@@ -6,7 +6,8 @@ import static org.agrona.BitUtil.SIZE_OF_INT;
 import static org.agrona.BitUtil.SIZE_OF_LONG;
 
 /**
- * Layout of the region header at offset 0 of every region file. All fields are in native byte order.
+ * Layout of the region header at offset 0 of every region file (format version 2). All fields are in native
+ * byte order.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -18,13 +19,13 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *  +-------------------------------+-------------------------------+ 16
  *  |                      Capacity (8 bytes)                       |
  *  +-------------------------------+-------------------------------+ 24
- *  |   State (INITIALISING/READY)  |         Process Slots         |
+ *  |   State (INITIALISING/READY)  |  Process Slots (maxProcesses) |
  *  +-------------------------------+-------------------------------+ 32
  *  |                 Process Table Offset (8 bytes)                |
  *  +---------------------------------------------------------------+ 40
- *  |                   Directory Offset (8 bytes)                  |
+ *  |                 Directory Index Offset (8 bytes)              |
  *  +-------------------------------+-------------------------------+ 48
- *  |        Directory Slots        |           Reserved            |
+ *  |          Index Slots          |   Max Entries (records)       |
  *  +-------------------------------+-------------------------------+ 56
  *  |                     Data Offset (8 bytes)                     |
  *  +---------------------------------------------------------------+ 64
@@ -34,6 +35,10 @@ import static org.agrona.BitUtil.SIZE_OF_LONG;
  *  +---------------------------------------------------------------+ 80
  *  |                 Created At, epoch ms (8 bytes)                |
  *  +---------------------------------------------------------------+ 88
+ *  |                Directory Records Offset (8 bytes)             |
+ *  +-------------------------------+-------------------------------+ 96
+ *  |    Records Used (CAS)         |           Reserved            |
+ *  +-------------------------------+-------------------------------+ 104
  *  |                      Reserved to 128                          |
  *  +---------------------------------------------------------------+ 128
  * </pre>
@@ -45,7 +50,8 @@ public final class HeaderDescriptor
 {
     /** "SHMREGN1" read as a little-endian long; a big-endian file shows the byte-reversed value. */
     public static final long MAGIC = 0x314E_4745_524D_4853L;
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2: directory and process table sized at creation (version 1 had 128 processes, 4096 entries). */
+    public static final int FORMAT_VERSION = 2;
     public static final int CACHE_LINE_LENGTH = 64;
     /** Byte order code stored in the layout word: 1 little-endian, 2 big-endian. */
     public static final int BYTE_ORDER_LITTLE_ENDIAN = 1;
@@ -63,13 +69,15 @@ public final class HeaderDescriptor
     public static final int STATE_OFFSET = CAPACITY_OFFSET + SIZE_OF_LONG;
     public static final int PROCESS_SLOTS_OFFSET = STATE_OFFSET + SIZE_OF_INT;
     public static final int PROCESS_TABLE_OFFSET_OFFSET = PROCESS_SLOTS_OFFSET + SIZE_OF_INT;
-    public static final int DIRECTORY_OFFSET_OFFSET = PROCESS_TABLE_OFFSET_OFFSET + SIZE_OF_LONG;
-    public static final int DIRECTORY_SLOTS_OFFSET = DIRECTORY_OFFSET_OFFSET + SIZE_OF_LONG;
-    public static final int RESERVED_OFFSET = DIRECTORY_SLOTS_OFFSET + SIZE_OF_INT;
-    public static final int DATA_OFFSET_OFFSET = RESERVED_OFFSET + SIZE_OF_INT;
+    public static final int INDEX_OFFSET_OFFSET = PROCESS_TABLE_OFFSET_OFFSET + SIZE_OF_LONG;
+    public static final int INDEX_SLOTS_OFFSET = INDEX_OFFSET_OFFSET + SIZE_OF_LONG;
+    public static final int MAX_ENTRIES_OFFSET = INDEX_SLOTS_OFFSET + SIZE_OF_INT;
+    public static final int DATA_OFFSET_OFFSET = MAX_ENTRIES_OFFSET + SIZE_OF_INT;
     public static final int ALLOC_POINTER_OFFSET = DATA_OFFSET_OFFSET + SIZE_OF_LONG;
     public static final int CREATOR_PID_OFFSET = ALLOC_POINTER_OFFSET + SIZE_OF_LONG;
     public static final int CREATED_AT_OFFSET = CREATOR_PID_OFFSET + SIZE_OF_LONG;
+    public static final int RECORDS_OFFSET_OFFSET = CREATED_AT_OFFSET + SIZE_OF_LONG;
+    public static final int RECORDS_USED_OFFSET = RECORDS_OFFSET_OFFSET + SIZE_OF_LONG;
     public static final int HEADER_LENGTH = 2 * CACHE_LINE_LENGTH;
 
     private HeaderDescriptor()

@@ -25,6 +25,11 @@ public final class Names
             throw new IllegalArgumentException("entry name is null: expected 1 to " +
                 DirectoryDescriptor.MAX_NAME_LENGTH + " UTF-8 bytes of printable characters");
         }
+        final byte[] ascii = printableAscii(name);
+        if (ascii != null)
+        {
+            return ascii;
+        }
         for (int i = 0; i < name.length(); )
         {
             final int cp = name.codePointAt(i);
@@ -40,6 +45,31 @@ public final class Names
         {
             throw new IllegalArgumentException("entry name " + quote(name) + " is " + bytes.length +
                 " UTF-8 bytes long: expected 1 to " + DirectoryDescriptor.MAX_NAME_LENGTH);
+        }
+        return bytes;
+    }
+
+    /**
+     * The common case without a {@code Character.getType} per character: a short name of printable ASCII.
+     *
+     * @return its bytes, or null if it is not 1 to 127 printable ASCII characters.
+     */
+    private static byte[] printableAscii(final String name)
+    {
+        final int length = name.length();
+        if (length < 1 || length > DirectoryDescriptor.MAX_NAME_LENGTH)
+        {
+            return null;
+        }
+        final byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++)
+        {
+            final char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x7F)
+            {
+                return null;
+            }
+            bytes[i] = (byte)c;
         }
         return bytes;
     }

@@ -96,8 +96,11 @@ public final class RegionFiles
             buffer.putLong(CAPACITY_OFFSET, layout.capacity());
             buffer.putInt(PROCESS_SLOTS_OFFSET, layout.processSlots());
             buffer.putLong(PROCESS_TABLE_OFFSET_OFFSET, layout.processTableOffset());
-            buffer.putLong(DIRECTORY_OFFSET_OFFSET, layout.directoryOffset());
-            buffer.putInt(DIRECTORY_SLOTS_OFFSET, layout.directorySlots());
+            buffer.putLong(INDEX_OFFSET_OFFSET, layout.indexOffset());
+            buffer.putInt(INDEX_SLOTS_OFFSET, layout.indexSlots());
+            buffer.putInt(MAX_ENTRIES_OFFSET, layout.maxEntries());
+            buffer.putLong(RECORDS_OFFSET_OFFSET, layout.recordsOffset());
+            buffer.putInt(RECORDS_USED_OFFSET, 0);
             buffer.putLong(DATA_OFFSET_OFFSET, layout.dataOffset());
             buffer.putLong(ALLOC_POINTER_OFFSET, layout.dataOffset());
             buffer.putLong(CREATOR_PID_OFFSET, ProcessLiveness.selfPid());
@@ -218,6 +221,11 @@ public final class RegionFiles
                     throw new InvalidRegionException(path, "region was written in the other byte order; shm " +
                         "regions use native byte order (" + ByteOrder.nativeOrder() + " here)");
                 }
+                if (magic == 0 && state == STATE_READY)
+                {
+                    throw new InvalidRegionException(path, "not a shm region: magic 0 with header state READY " +
+                        "(a creator writes the magic before READY)");
+                }
                 if (magic != MAGIC && magic != 0)
                 {
                     throw new InvalidRegionException(path, String.format(
@@ -228,8 +236,8 @@ public final class RegionFiles
             }
             if (System.currentTimeMillis() >= deadline)
             {
-                throw new InvalidRegionException(path, notReady + ", expected READY: not a region, or its " +
-                    "creator died before initialising it");
+                throw new InvalidRegionException(path, notReady + " and was never marked ready: not a region, " +
+                    "or the process creating it died before finishing");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
@@ -252,6 +260,12 @@ public final class RegionFiles
         {
             throw new InvalidRegionException(path, "region format version " + version +
                 " is newer than this library supports (" + FORMAT_VERSION + "); upgrade shm");
+        }
+        if (version == 1)
+        {
+            throw new InvalidRegionException(path, "region format version 1 (fixed 128 process slots and at most " +
+                "4096 entries) was written by an older shm; this library reads version " + FORMAT_VERSION +
+                " (directory and process table sized at creation): delete the file and create the region again");
         }
         if (version < 1)
         {
@@ -276,13 +290,29 @@ public final class RegionFiles
             throw new InvalidRegionException(path, "truncated: header says capacity " + capacity +
                 " bytes, the file has " + fileSize + " bytes");
         }
-        final RegionLayout layout = RegionLayout.forCapacity(capacity);
-        expect(path, "process slots", header.getInt(PROCESS_SLOTS_OFFSET), layout.processSlots());
+        final int processSlots = header.getInt(PROCESS_SLOTS_OFFSET);
+        final int maxEntries = header.getInt(MAX_ENTRIES_OFFSET);
+        final RegionLayout layout;
+        try
+        {
+            layout = RegionLayout.of(capacity, processSlots, maxEntries);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new InvalidRegionException(path, "header sizes do not fit: " + ex.getMessage());
+        }
         expect(path, "process table offset", header.getLong(PROCESS_TABLE_OFFSET_OFFSET),
             layout.processTableOffset());
-        expect(path, "directory offset", header.getLong(DIRECTORY_OFFSET_OFFSET), layout.directoryOffset());
-        expect(path, "directory slots", header.getInt(DIRECTORY_SLOTS_OFFSET), layout.directorySlots());
+        expect(path, "directory index offset", header.getLong(INDEX_OFFSET_OFFSET), layout.indexOffset());
+        expect(path, "directory index slots", header.getInt(INDEX_SLOTS_OFFSET), layout.indexSlots());
+        expect(path, "directory records offset", header.getLong(RECORDS_OFFSET_OFFSET), layout.recordsOffset());
         expect(path, "data offset", header.getLong(DATA_OFFSET_OFFSET), layout.dataOffset());
+        final int recordsUsed = header.getIntVolatile(RECORDS_USED_OFFSET);
+        if (recordsUsed < 0 || recordsUsed > maxEntries)
+        {
+            throw new InvalidRegionException(path, "header says " + recordsUsed + " directory records are used, " +
+                "expected 0 to maxEntries " + maxEntries);
+        }
         final long alloc = header.getLongVolatile(ALLOC_POINTER_OFFSET);
         if (alloc < layout.dataOffset() || alloc > capacity)
         {
@@ -298,7 +328,7 @@ public final class RegionFiles
         if (actual != expected)
         {
             throw new InvalidRegionException(path, "header " + field + " is " + actual + ", expected " + expected +
-                " for its capacity");
+                " for its capacity, maxProcesses and maxEntries");
         }
     }
 

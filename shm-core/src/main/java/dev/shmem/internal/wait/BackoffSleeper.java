@@ -6,9 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The portable fallback when futex is unavailable: the waiter parks for an exponentially growing time (20 us
- * doubling up to 5 ms) and re-reads the word; {@link #wake} does nothing. A blocked waiter wakes at most 200 times
- * a second once backed off, so it uses little CPU, but a hand-off can take up to one back-off period.
+ * The portable fallback when futex is unavailable: the waker thread ({@link Watch}) parks for an exponentially
+ * growing time (20 us doubling up to 5 ms) and re-reads the word; {@link #wake} does nothing. A waker wakes at
+ * most 200 times a second once backed off, so it uses little CPU, but a hand-off can take up to one back-off
+ * period. Callers park as with futex.
  */
 public final class BackoffSleeper implements Sleeper
 {

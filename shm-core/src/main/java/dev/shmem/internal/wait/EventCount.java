@@ -2,6 +2,8 @@ package dev.shmem.internal.wait;
 
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.util.concurrent.locks.LockSupport;
+
 import static dev.shmem.internal.wait.EventCountDescriptor.PENDING_OFFSET;
 import static dev.shmem.internal.wait.EventCountDescriptor.SEQUENCE_OFFSET;
 import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
@@ -9,32 +11,45 @@ import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
 /**
  * An event count in shared memory (layout: {@link EventCountDescriptor}): a 32-bit wake sequence (the futex
  * word), a waiter count, so that a signal with no waiters costs one volatile read and no system call, and a
- * wake-pending flag, so that a burst of signals while a woken waiter has not yet run costs one system call, not
+ * wake-pending flag, so that a burst of signals while a woken waker has not yet run costs one system call, not
  * one each.
  *
- * <p>Protocol. A waiter {@link #prepare registers} (increments the waiter count, clears the pending flag, reads
- * the sequence), re-checks its condition, and only then {@link #await sleeps} on the sequence value it read; when
- * it wakes it deregisters and clears the pending flag. A signaller first changes the state the waiter's
- * condition reads (with a volatile write or a CAS), then {@link #signal}s: if it sees waiters and no wake
- * pending, it sets the flag, increments the sequence and wakes; if the wake reached nobody it clears the flag
- * again. Both sides do a volatile write followed by a volatile read of the other's word (waiters then state;
- * state then waiters), so at least one sees the other: either the waiter's re-check sees the new state, or the
- * signaller sees the waiter. A pending flag seen by a signaller was set after the waiter cleared it, by a
- * signaller that then changed the sequence and either woke a thread (which will run, clear the flag and re-check)
- * or cleared the flag.
+ * <p>Protocol. A waiter {@link #prepare registers} (increments the waiter count, reads the sequence), re-checks
+ * its condition, and only then {@link #await parks}: it queues itself on this process's
+ * {@link Watch} of the word and parks with {@link LockSupport}; the watch's waker thread sleeps in the kernel on
+ * the sequence word and unparks it when the word changes. A signaller first changes the state the waiter's
+ * condition reads (with a volatile write or a CAS), then {@link #signal}s: if it sees waiters it increments the
+ * sequence ({@link #ONE} for "wake one", {@link #ALL} for "wake all") and, unless a wake is already pending, sets
+ * the flag and wakes every waker sleeping on the word ({@code FUTEX_WAKE}). Both sides do a volatile write followed by a volatile read of the other's word (waiters then
+ * sequence then state; state then waiters), so either the waiter's re-check sees the new state, or the signaller
+ * sees the waiter and its increment changes the word after the waiter read it, which the waker sees (the kernel
+ * compares the word with the waker's last value atomically with queueing it). A waker clears the pending flag
+ * just before it reads the word and goes to sleep, so the flag stays set (and releases make no system call) while
+ * it is awake; a pending flag seen by a signaller was set by a signaller whose wake reaches every waker asleep at
+ * that time, and a waker that goes to sleep later clears the flag first, then reads the word. (A signaller whose
+ * wake reached nobody leaves the flag set for that reason: clearing it could let a later signaller skip its wake
+ * on a flag about to be cleared, while a waker that had read the word before that signaller's increment sleeps.) A flag left set by
+ * a process killed in between is cleared by the next waker that sleeps (at least every 100 ms while any waits).
  */
 public final class EventCount
 {
+    /** Sequence increment of a "wake one" signal: one parked waiter per process is unparked. */
+    public static final int ONE = 1;
+    /** Sequence increment of a "wake all" signal: every parked waiter is unparked. */
+    public static final int ALL = 1 << 16;
+
     private final AtomicBuffer buffer;
     private final int sequenceOffset;
     private final int waitersOffset;
     private final int pendingOffset;
     private final Sleeper sleeper;
+    /** This process's watch of the word, cached (racy but benign: a stale one answers RETIRED). */
+    private Watch watch;
 
     /**
      * @param buffer  the entry's buffer.
      * @param offset  offset of the event count (4-byte aligned) in the entry.
-     * @param sleeper how to sleep.
+     * @param sleeper how the waker thread sleeps.
      */
     public EventCount(final AtomicBuffer buffer, final int offset, final Sleeper sleeper)
     {
@@ -46,41 +61,87 @@ public final class EventCount
     }
 
     /**
-     * Registers the calling thread as a waiter.
+     * Registers the calling thread as a waiter. Follow with a re-check of the condition, then {@link #await} or
+     * {@link #cancel}.
      *
      * @return the sequence value to pass to {@link #await}.
      */
     public int prepare()
     {
-        // Volatile RMW, then volatile store and read: ordered before the caller's re-check of its condition,
-        // pairing with the signaller's state write then waiter-count read in signal().
+        // Volatile RMW then volatile read: ordered before the caller's re-check of its condition, pairing with the
+        // signaller's state write then waiter-count read in signal().
         buffer.getAndAddInt(waitersOffset, 1);
-        buffer.putIntVolatile(pendingOffset, 0);
         return buffer.getIntVolatile(sequenceOffset);
     }
 
     /**
-     * Sleeps while the sequence still equals {@code sequence}, at most {@code nanos}; then deregisters.
+     * Parks the calling thread until the sequence changes from {@code sequence} (a signal), the waker asks for a
+     * liveness check, {@code nanos} pass, or the thread is interrupted; then deregisters. May return early;
+     * callers re-check their condition. The thread is {@code WAITING} (or {@code TIMED_WAITING}) meanwhile, and a
+     * virtual thread unmounts.
      *
      * @param sequence value returned by {@link #prepare}.
-     * @param nanos    longest sleep.
+     * @param nanos    longest wait ({@link Long#MAX_VALUE}: no limit).
+     * @return true if the waker asked this waiter to check whether the other side is dead.
      */
-    public void await(final int sequence, final long nanos)
+    public boolean await(final int sequence, final long nanos)
     {
+        final Watch.Node node = new Watch.Node(Thread.currentThread(), sequence);
         try
         {
-            sleeper.await(buffer, sequenceOffset, sequence, nanos);
+            Watch current = watch;
+            while (true)
+            {
+                if (current == null)
+                {
+                    current = Watch.of(buffer, sequenceOffset, pendingOffset, sleeper);
+                    watch = current;
+                }
+                final int queued = current.enqueue(node);
+                if (queued == Watch.STALE)
+                {
+                    return false;
+                }
+                if (queued == Watch.QUEUED)
+                {
+                    break;
+                }
+                current = null;
+            }
+            park(node, nanos);
+            current.remove(node);
+            return node.state == Watch.RECOVER;
         }
         finally
         {
             cancel();
-            // This waiter runs again: any wake in flight has been delivered (to it or another), allow the next.
-            buffer.putIntVolatile(pendingOffset, 0);
+        }
+    }
+
+    private void park(final Watch.Node node, final long nanos)
+    {
+        final long deadline = nanos == Long.MAX_VALUE ? 0 : System.nanoTime() + nanos;
+        // Volatile read of the node state: pairs with the waker's store before its unpark.
+        while (node.state == Watch.WAITING && !Thread.currentThread().isInterrupted())
+        {
+            if (nanos == Long.MAX_VALUE)
+            {
+                LockSupport.park(this);
+            }
+            else
+            {
+                final long remaining = deadline - System.nanoTime();
+                if (remaining <= 0)
+                {
+                    return;
+                }
+                LockSupport.parkNanos(this, remaining);
+            }
         }
     }
 
     /**
-     * Deregisters a waiter that will not sleep after all (its re-check succeeded).
+     * Deregisters a waiter that will not park after all (its re-check succeeded).
      */
     public void cancel()
     {
@@ -88,23 +149,24 @@ public final class EventCount
     }
 
     /**
-     * Wakes up to {@code count} waiters if there are any and no wake is already pending. Call after the state
-     * change the waiters wait for.
+     * Wakes up to {@code count} waiters of each process if there are any. Call after the state change the waiters
+     * wait for. Costs one volatile read when nobody waits; a system call only when no wake is already pending.
      *
-     * @param count how many to wake ({@link Integer#MAX_VALUE} for all).
+     * @param count 1 to wake one waiter (per process with waiters), anything else to wake all.
      */
     public void signal(final int count)
     {
         // Volatile read after the caller's volatile state write: pairs with prepare()'s increment.
-        if (buffer.getIntVolatile(waitersOffset) > 0 && buffer.getIntVolatile(pendingOffset) == 0 &&
-            buffer.compareAndSetInt(pendingOffset, 0, 1))
+        if (buffer.getIntVolatile(waitersOffset) > 0)
         {
-            // Volatile RMW: a waiter that read the old sequence in prepare() returns from its sleep.
-            buffer.getAndAddInt(sequenceOffset, 1);
-            if (sleeper.wake(buffer, sequenceOffset, count) <= 0)
+            // Volatile RMW: changes the word every waiter and waker compares with.
+            buffer.getAndAddInt(sequenceOffset, count == 1 ? ONE : ALL);
+            // Only wakers clear the flag (before they read the word and sleep), never a signaller whose wake
+            // reached nobody: a signaller that saw the flag set and skipped its wake relies on the next waker to
+            // sleep reading the word after clearing the flag, hence after this signaller's increment.
+            if (buffer.getIntVolatile(pendingOffset) == 0 && buffer.compareAndSetInt(pendingOffset, 0, 1))
             {
-                // Nobody was asleep yet: whoever registered will see the new sequence; allow the next wake.
-                buffer.putIntVolatile(pendingOffset, 0);
+                sleeper.wake(buffer, sequenceOffset, Integer.MAX_VALUE);
             }
         }
     }
@@ -118,11 +180,14 @@ public final class EventCount
     }
 
     /**
-     * @param attempt sleeps so far in this wait.
-     * @return the longest sleep the sleeper allows for that attempt.
+     * Kept for callers that slice their waits: parked waiters need no slicing (the waker asks for liveness
+     * checks), so this is the liveness interval.
+     *
+     * @param attempt waits so far in this wait.
+     * @return {@link Waiting#LIVENESS_INTERVAL_NANOS}.
      */
     public long sliceNanos(final int attempt)
     {
-        return sleeper.sliceNanos(attempt);
+        return Waiting.LIVENESS_INTERVAL_NANOS;
     }
 }

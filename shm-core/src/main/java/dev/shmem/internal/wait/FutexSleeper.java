@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sleeping on a shared (not {@code FUTEX_PRIVATE_FLAG}) Linux futex, through a JNA direct mapping of
  * {@code syscall(2)}. A shared futex is keyed by the physical page, so threads of different processes that map
- * the same file wake each other. A waiter sleeps in the kernel and uses no CPU.
+ * the same file wake each other. Only the library's waker threads ({@link Watch}) sleep here: a thread inside a JNA
+ * call is {@code RUNNABLE}, cannot be interrupted and pins a virtual thread's carrier, so callers park instead.
  */
 public final class FutexSleeper implements Sleeper
 {
     private static final long FUTEX_WAIT = 0;
     private static final long FUTEX_WAKE = 1;
-    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int TIMESPEC_LENGTH = 16;
 
     private static final ThreadLocal<UnsafeBuffer> TIMESPEC = ThreadLocal.withInitial(() ->

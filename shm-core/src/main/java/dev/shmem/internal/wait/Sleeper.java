@@ -3,7 +3,8 @@ package dev.shmem.internal.wait;
 import org.agrona.concurrent.AtomicBuffer;
 
 /**
- * How a blocked thread sleeps on a 32-bit word of shared memory until another process changes it and wakes it.
+ * How a library waker thread ({@link Watch}) sleeps on a 32-bit word of shared memory until another process changes
+ * it and wakes it. Callers never use it directly: they park, and the waker unparks them.
  * Implementations: {@link FutexSleeper} (Linux, a shared futex: the waiter sleeps in the kernel) and
  * {@link BackoffSleeper} (anywhere: a bounded park back-off that re-reads the word).
  */

@@ -3,20 +3,24 @@ package dev.shmem.internal.wait;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The blocking loop shared by locks, semaphores and queues: spin briefly, then sleep on an {@link EventCount} in
- * slices, re-checking interruption, the deadline and (periodically) whether the other side is dead.
+ * The blocking loop shared by locks, semaphores and queues: spin briefly, then park on an {@link EventCount}
+ * (the caller's thread never sleeps in a system call: it parks, and this process's waker thread sleeps in the
+ * kernel for it), re-checking interruption and the deadline after every wake, and whether the other side is dead
+ * when the waker asks for it (at most every {@link #LIVENESS_INTERVAL_NANOS} per primitive and process) and when
+ * a wait of at least {@link #TIMEOUT_CHECK_NANOS} times out, so that a loop of short timed waits recovers a dead
+ * holder as surely as one long wait.
  */
 public final class Waiting
 {
     /** Pass as the timeout to wait without a deadline. */
     public static final long NO_TIMEOUT = Long.MAX_VALUE;
-    /** A waiter starts asking "is the holder dead?" after waiting this long, then at this interval. */
+    /** The waker asks one waiter of a primitive to check whether the holder is dead at this interval. */
     public static final long LIVENESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** A timed wait at least this long that times out checks once whether the holder is dead. */
+    public static final long TIMEOUT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** Busy attempts before a waiter yields ({@code -Dshm.wait.spins}, default 100). */
+    /** Busy attempts before a waiter parks ({@code -Dshm.wait.spins}, default 100). */
     private static final int SPINS = Integer.getInteger("shm.wait.spins", 100);
-    /** Yields before a waiter sleeps in the kernel ({@code -Dshm.wait.yields}, default 4). */
-    private static final int YIELDS = Integer.getInteger("shm.wait.yields", 4);
 
     private Waiting()
     {
@@ -46,8 +50,9 @@ public final class Waiting
     }
 
     /**
-     * Called while waiting, at most every {@link #LIVENESS_INTERVAL_NANOS}: looks for a dead holder and
-     * recovers what it held.
+     * Called while waiting when the waker asks (at most every {@link #LIVENESS_INTERVAL_NANOS} per primitive and
+     * process) and once when a wait of at least {@link #TIMEOUT_CHECK_NANOS} times out: looks for a dead holder
+     * and recovers what it held.
      */
     @FunctionalInterface
     public interface Recovery
@@ -64,7 +69,7 @@ public final class Waiting
      *
      * @param events       where signals arrive.
      * @param attempt      what the waiter wants; must be tried again after every wake.
-     * @param recovery     periodic dead-holder check.
+     * @param recovery     dead-holder check.
      * @param timeoutNanos longest wait, or {@link #NO_TIMEOUT}.
      * @param interruption what an interrupt does.
      * @return true if the attempt succeeded, false on timeout.
@@ -89,8 +94,7 @@ public final class Waiting
         boolean interrupted = false;
         try
         {
-            long lastRecovery = start;
-            for (int sleeps = 0; ; sleeps++)
+            while (true)
             {
                 if (Thread.interrupted())
                 {
@@ -100,28 +104,13 @@ public final class Waiting
                     }
                     interrupted = true;
                 }
-                final long now = System.nanoTime();
-                final long remaining = timeoutNanos == NO_TIMEOUT ? NO_TIMEOUT : timeoutNanos - (now - start);
+                final long remaining = timeoutNanos == NO_TIMEOUT ? NO_TIMEOUT :
+                    timeoutNanos - (System.nanoTime() - start);
                 if (remaining <= 0)
                 {
-                    return attempt.tryOnce();
-                }
-                if (now - lastRecovery >= LIVENESS_INTERVAL_NANOS)
-                {
-                    lastRecovery = now;
-                    if (recovery.recover())
-                    {
-                        return true;
-                    }
-                }
-                if (sleeps < YIELDS)
-                {
-                    Thread.yield();
-                    if (attempt.tryOnce())
-                    {
-                        return true;
-                    }
-                    continue;
+                    // Checked on every timed-out return, not only every 100 ms of one call's wait: a loop of short
+                    // timed waits recovers a dead holder too.
+                    return attempt.tryOnce() || (timeoutNanos >= TIMEOUT_CHECK_NANOS && recovery.recover());
                 }
                 final int sequence = events.prepare();
                 if (attempt.tryOnce())
@@ -129,8 +118,8 @@ public final class Waiting
                     events.cancel();
                     return true;
                 }
-                events.await(sequence, Math.min(remaining, events.sliceNanos(sleeps - YIELDS)));
-                if (attempt.tryOnce())
+                final boolean recoveryDue = events.await(sequence, remaining);
+                if (attempt.tryOnce() || (recoveryDue && recovery.recover()))
                 {
                     return true;
                 }

@@ -1,8 +1,10 @@
 package dev.shmem.demo.article;
 
+import dev.shmem.SharedLong;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
 import dev.shmem.demo.support.Faults;
+import dev.shmem.demo.support.OrderedLines;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ public final class Consumer
         {
             final SharedQueue q = region.queue(args[1], ProducerConsumerCommand.SLOTS,
                 ProducerConsumerCommand.MAX_MESSAGE_BYTES);
+            final SharedLong events = region.longValue(ProducerConsumerCommand.EVENTS);
             while (true)
             {
                 final byte[] item = q.poll(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -43,7 +46,9 @@ public final class Consumer
                     throw new IllegalStateException("no item in queue " + q.name() + " for " + timeoutMillis +
                         " ms and the queue is not closed: is the producer running?");
                 }
-                System.out.println("Consumer: got " + new String(item, StandardCharsets.UTF_8));
+                // Numbered after the take, so after the producer's line for this item.
+                System.out.println(OrderedLines.tag(events.incrementAndGet(),
+                    "Consumer: got " + new String(item, StandardCharsets.UTF_8)));
                 Faults.failIfRequested("after getting an item");
                 if (sleepMillis > 0)
                 {

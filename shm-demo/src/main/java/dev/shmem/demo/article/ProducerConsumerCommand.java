@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
 public final class ProducerConsumerCommand implements Callable<Integer>
 {
     static final String QUEUE = "q";
+    /** Numbers the children's lines so the parent prints them in the order things happened. */
+    static final String EVENTS = "events";
     static final int SLOTS = 16;
     static final int MAX_MESSAGE_BYTES = 64;
     static final String PRODUCER = "producer";

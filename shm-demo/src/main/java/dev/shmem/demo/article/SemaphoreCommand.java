@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
 public final class SemaphoreCommand implements Callable<Integer>
 {
     static final String SEMAPHORE = "sem";
-    static final String INSIDE = "inside";
+    static final String EVENTS = "events";
     static final String MAX_INSIDE = "max_inside";
     static final String READY = "ready";
     static final String START = "start";
@@ -96,7 +96,7 @@ public final class SemaphoreCommand implements Callable<Integer>
             final SharedSemaphore sem = region.semaphore(SEMAPHORE, permits);
             final SharedInt ready = region.intValue(READY);
             final SharedInt start = region.intValue(START);
-            region.intValue(INSIDE);
+            region.longValue(EVENTS);
             final SharedInt max = region.intValue(MAX_INSIDE);
             final String holdMillis = Long.toString(Math.round(holdSeconds * 1000));
             for (int i = 0; i < workers; i++)

@@ -1,9 +1,11 @@
 package dev.shmem.demo.article;
 
 import dev.shmem.SharedInt;
+import dev.shmem.SharedLong;
 import dev.shmem.SharedRegion;
 import dev.shmem.SharedSemaphore;
 import dev.shmem.demo.support.Faults;
+import dev.shmem.demo.support.OrderedLines;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +13,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * A worker of the {@code semaphore} demo, as the main class of a child JVM: {@code SemaphoreWorker REGION INDEX
  * PERMITS HOLD_MILLIS TIMEOUT_MILLIS}. Says it is ready, waits for the parent's start signal (so every worker
- * competes at once), acquires a permit of the shared semaphore ({@code with sem:}), counts itself in the shared
- * {@code inside} count and raises {@code max_inside} to it, works (sleeps), counts itself out and releases.
+ * competes at once), acquires a permit of the shared semaphore ({@code with sem:}), counts itself in (one shared
+ * counter numbers the events and counts the workers inside) and raises {@code max_inside} to the count, works
+ * (sleeps), counts itself out and releases. Its "entered" and "left" lines carry the event's number
+ * ({@link OrderedLines#tag}), so the parent prints every worker's lines in the order the events happened.
  */
 public final class SemaphoreWorker
 {
+    /**
+     * One shared long counts both the events (high 32 bits) and the workers inside (low 32 bits), so a single
+     * atomic add gives each event its number and the count just after it: the two never disagree.
+     */
+    private static final int SEQUENCE_SHIFT = 32;
+    private static final long INSIDE_MASK = 0xFFFF_FFFFL;
+    private static final long ENTER = (1L << SEQUENCE_SHIFT) + 1;
+    private static final long LEAVE = (1L << SEQUENCE_SHIFT) - 1;
+
     private SemaphoreWorker()
     {
     }
@@ -33,7 +46,7 @@ public final class SemaphoreWorker
         try (SharedRegion region = SharedRegion.open(Path.of(args[0])))
         {
             final SharedSemaphore sem = region.semaphore(SemaphoreCommand.SEMAPHORE, permits);
-            final SharedInt inside = region.intValue(SemaphoreCommand.INSIDE);
+            final SharedLong events = region.longValue(SemaphoreCommand.EVENTS);
             final SharedInt maxInside = region.intValue(SemaphoreCommand.MAX_INSIDE);
             region.intValue(SemaphoreCommand.READY).incrementAndGet();
             awaitStart(region.intValue(SemaphoreCommand.START), timeoutMillis);
@@ -45,20 +58,35 @@ public final class SemaphoreWorker
             }
             try
             {
-                final int now = inside.incrementAndGet();
-                raise(maxInside, now);
-                System.out.println("Worker " + index + ": entered, " + now + " inside");
+                // Entering and leaving happen while this worker holds its permit, so in event order no line can
+                // show more workers inside than permits; the parent prints the lines in event order.
+                final long entered = events.addAndGet(ENTER);
+                raise(maxInside, inside(entered));
+                System.out.println(OrderedLines.tag(sequence(entered),
+                    "Worker " + index + ": entered, " + inside(entered) + " inside"));
                 Faults.failIfRequested("while holding a permit");
                 TimeUnit.MILLISECONDS.sleep(holdMillis);
-                // Printed before counting out, so a line's count is never lower than the workers still inside.
-                System.out.println("Worker " + index + ": leaving");
-                inside.decrementAndGet();
+                final long left = events.addAndGet(LEAVE);
+                System.out.println(OrderedLines.tag(sequence(left),
+                    "Worker " + index + ": left, " + inside(left) + " inside"));
             }
             finally
             {
                 sem.release();
             }
         }
+    }
+
+    /** @return how many workers were inside just after the event. */
+    static int inside(final long events)
+    {
+        return (int)(events & INSIDE_MASK);
+    }
+
+    /** @return the event's number, from 1, across every worker. */
+    static long sequence(final long events)
+    {
+        return events >>> SEQUENCE_SHIFT;
     }
 
     private static void raise(final SharedInt max, final int value)

@@ -67,6 +67,10 @@ public final class CounterRaceCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print the results as one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--chart", paramLabel = "FILE",
+        description = "Also draw the exact and lost increments of each mode as a PNG chart into FILE.")
+    Path chart;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
         description = "Bound of every wait (children starting, each mode, children exiting); a child past it is " +
             "killed (default ${DEFAULT-VALUE}).")
@@ -143,6 +147,11 @@ public final class CounterRaceCommand implements Callable<Integer>
                 out.println("region kept at " + config.region() + "; look inside with: shm-demo stat " +
                     config.region());
             }
+        }
+        if (chart != null && !outcome.results().isEmpty())
+        {
+            final Path written = RaceChart.write(outcome, chart);
+            (json ? err : out).println("chart written to " + written);
         }
         return outcome.ok() ? 0 : Main.EXIT_FAILURE;
     }

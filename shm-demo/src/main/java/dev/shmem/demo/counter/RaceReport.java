@@ -1,8 +1,10 @@
 package dev.shmem.demo.counter;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shmem.demo.text.BarChart;
 import dev.shmem.demo.text.Format;
-import dev.shmem.demo.text.JsonWriter;
 import dev.shmem.demo.text.Table;
 
 import java.io.PrintWriter;
@@ -82,51 +84,60 @@ public final class RaceReport
     public static String json(final RaceOutcome outcome)
     {
         final RaceConfig config = outcome.config();
-        final JsonWriter json = new JsonWriter().beginObject()
-            .name("command").value("counter-race")
-            .name("ok").value(outcome.ok())
-            .name("processes").value(config.processes())
-            .name("increments").value(config.increments())
-            .name("expected").value(config.expected())
-            .name("region").value(outcome.region().toString())
-            .name("modesRequested").beginArray();
-        for (final String name : names(config.modes()))
-        {
-            json.value(name);
-        }
-        json.endArray().name("children").beginArray();
+        final ObjectNode json = JsonNodeFactory.instance.objectNode()
+            .put("command", "counter-race")
+            .put("ok", outcome.ok())
+            .put("processes", config.processes())
+            .put("increments", config.increments())
+            .put("expected", config.expected())
+            .put("region", outcome.region().toString());
+        final ArrayNode requested = json.putArray("modesRequested");
+        names(config.modes()).forEach(requested::add);
+        final ArrayNode children = json.putArray("children");
         for (final ChildInfo child : outcome.children())
         {
-            json.beginObject().name("index").value(child.index()).name("pid").value(child.pid()).endObject();
+            children.addObject().put("index", child.index()).put("pid", child.pid());
         }
-        json.endArray().name("modes").beginArray();
+        final ArrayNode modes = json.putArray("modes");
         for (final ModeResult result : outcome.results())
         {
-            json.beginObject()
-                .name("mode").value(result.mode())
-                .name("description").value(result.description())
-                .name("expected").value(result.expected())
-                .name("final").value(result.finalValue())
-                .name("lost").value(result.lost())
-                .name("lostPercent").value(result.lostPercent())
-                .name("elapsedNanos").value(result.elapsedNanos())
-                .name("opsPerSecond").value(result.opsPerSecond())
-                .endObject();
+            final ObjectNode mode = modes.addObject()
+                .put("mode", result.mode())
+                .put("description", result.description())
+                .put("expected", result.expected())
+                .put("final", result.finalValue())
+                .put("lost", result.lost());
+            putFinite(mode, "lostPercent", result.lostPercent());
+            mode.put("elapsedNanos", result.elapsedNanos());
+            putFinite(mode, "opsPerSecond", result.opsPerSecond());
         }
-        json.endArray().name("failures").beginArray();
+        final ArrayNode failures = json.putArray("failures");
         for (final ChildFailure failure : outcome.failures())
         {
-            json.beginObject()
-                .name("child").value(failure.child().index())
-                .name("pid").value(failure.pid())
-                .name("phase").value(failure.phase())
-                .name("reason").value(failure.reason())
-                .name("exception").value(failure.exceptionSummary())
-                .name("stackTrace").value(failure.exception())
-                .name("log").value(failure.log().toString())
-                .endObject();
+            failures.addObject()
+                .put("child", failure.child().index())
+                .put("pid", failure.pid())
+                .put("phase", failure.phase())
+                .put("reason", failure.reason())
+                .put("exception", failure.exceptionSummary())
+                .put("stackTrace", failure.exception())
+                .put("log", failure.log().toString());
         }
-        return json.endArray().endObject().toString();
+        // Jackson's toString() of a tree is its compact JSON.
+        return json.toString();
+    }
+
+    /** JSON has no NaN or infinity: a figure that is not finite (no time measured) is written as null. */
+    private static void putFinite(final ObjectNode node, final String name, final double value)
+    {
+        if (Double.isFinite(value))
+        {
+            node.put(name, value);
+        }
+        else
+        {
+            node.putNull(name);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.shmem.demo.counter;
 
 import dev.shmem.process.ChildJvm;
 import dev.shmem.SharedSpace;
+import dev.shmem.demo.support.Interruption;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.function.IntPredicate;
  * Every wait (children getting ready, each mode, children exiting) is bounded by {@link RaceConfig#timeout()}.
  * A child that dies, exits early or times out ends the race: it is recorded as a {@link ChildFailure} (pid,
  * reason, the exception it reported, its log file), every child still running is killed, and the outcome carries
- * the modes that finished before. The region file is removed afterwards (also on Ctrl-C) unless the config keeps
+ * the modes that finished before. The region file is removed afterwards (also on Ctrl-C, by {@link Interruption}) unless the config keeps
  * it; the logs of children named as failed are kept, the others are removed.
  */
 public final class RaceRunner
@@ -60,10 +61,13 @@ public final class RaceRunner
         final Path path = config.region();
         // Created before anything is registered for removal: a path that already exists is refused, never deleted.
         final SharedSpace created = RaceSpace.create(path, config.zookeeper());
-        final Thread cleanup = new Thread(() -> deleteRegion(path), "counter-race-cleanup");
         if (!config.keepRegion())
         {
-            Runtime.getRuntime().addShutdownHook(cleanup);
+            Interruption.removeOnInterrupt(path);
+        }
+        for (int i = 0; i < config.processes(); i++)
+        {
+            Interruption.removeOnInterrupt(CounterRaceChild.warmUpRegion(path, i));
         }
         try (SharedSpace region = created)
         {
@@ -93,6 +97,7 @@ public final class RaceRunner
                 {
                     // A killed child leaves its warm-up region behind.
                     deleteRegion(CounterRaceChild.warmUpRegion(path, i));
+                    Interruption.forget(CounterRaceChild.warmUpRegion(path, i));
                 }
             }
         }
@@ -101,7 +106,7 @@ public final class RaceRunner
             if (!config.keepRegion())
             {
                 deleteRegion(path);
-                removeHook(cleanup);
+                Interruption.forget(path);
             }
         }
     }
@@ -369,18 +374,6 @@ public final class RaceRunner
         catch (final IOException ex)
         {
             System.err.println("counter-race: could not remove region " + path + ": " + ex);
-        }
-    }
-
-    private static void removeHook(final Thread hook)
-    {
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (final IllegalStateException ex)
-        {
-            // The JVM is shutting down: the hook runs (or ran) and removes the file itself.
         }
     }
 }

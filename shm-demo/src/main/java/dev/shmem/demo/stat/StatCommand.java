@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code stat PATH [--watch SECONDS]}: a read-only look inside a live region, like AeronStat: header, entries,
+ * {@code stat PATH [--watch SECONDS]}: a read-only look inside a live region: header, entries,
  * locks, semaphores, queues and attached processes.
  *
  * <p>The file is mapped {@code READ_ONLY} through the public {@link RegionInspector}: stat never writes a byte and never takes a slot in the region's process table, so it is invisible to the processes it watches.
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Shows what a region holds, read-only (like AeronStat).",
+        "Shows what a region holds, read-only.",
         "Header, entries with their values, locks (holder, alive or dead, waiters, takeovers), semaphores",
         "(permits, holders), queues (size, closed, messages skipped or lost with dead processes) and attached",
         "processes. Never writes to the region and never registers as one of its processes."
@@ -155,7 +155,9 @@ public final class StatCommand implements Callable<Integer>
         }
         catch (final NoSuchFileException ex)
         {
-            throw new DemoException(Main.EXIT_FAILURE, path + ": no such file", ex);
+            throw new DemoException(Main.EXIT_FAILURE, path + ": no such file. A region is a file that a program " +
+                "using shm creates, e.g. /dev/shm/demo.shm; to get one to look at, run 'shm-demo counter-race " +
+                "--keep-region' (it prints the path) or list /dev/shm/*.shm", ex);
         }
         catch (final AccessDeniedException ex)
         {

@@ -30,7 +30,8 @@ import java.util.function.BooleanSupplier;
  * <h2>Output</h2>
  * Each child's standard output and error go to its own log file ({@link ChildJvm}); the group polls the logs every
  * 10 ms and prints their new complete lines. Lines of one child keep their order; lines of different children are
- * printed in the order the polling finds them, close to but not exactly the order they were written.
+ * printed in the order the polling finds them, close to but not exactly the order they were written, except lines
+ * tagged by {@link OrderedLines#tag} from a counter the children share, which are printed in the counter's order.
  *
  * <h2>Failure modes</h2>
  * A child that exits with a status other than 0, or still runs when the timeout passes, fails the whole group:
@@ -41,6 +42,7 @@ public final class ChildGroup implements AutoCloseable
     private static final long POLL_MILLIS = 10;
 
     private final PrintWriter out;
+    private final OrderedLines lines;
     private final ChildOptions options;
     private final List<Member> members = new ArrayList<>();
     private final long deadline;
@@ -52,6 +54,7 @@ public final class ChildGroup implements AutoCloseable
     public ChildGroup(final PrintWriter out, final ChildOptions options)
     {
         this.out = out;
+        this.lines = new OrderedLines(out::println);
         this.options = options;
         this.deadline = System.nanoTime() + options.timeout().toNanos();
     }
@@ -87,8 +90,9 @@ public final class ChildGroup implements AutoCloseable
         await(this::allExited, "finish");
         for (final Member member : members)
         {
-            member.follower.copyRest(out);
+            member.follower.copyRest(lines::accept);
         }
+        lines.flush();
         out.flush();
     }
 
@@ -107,7 +111,7 @@ public final class ChildGroup implements AutoCloseable
             final List<String> failures = new ArrayList<>();
             for (final Member member : members)
             {
-                member.follower.copyNewLines(out);
+                member.follower.copyNewLines(lines::accept);
                 if (!member.child.isAlive() && member.child.exitValue() != 0)
                 {
                     failures.add(member.describe(describeExit(member.child)));
@@ -198,8 +202,9 @@ public final class ChildGroup implements AutoCloseable
             {
                 member.child.kill();
             }
-            member.follower.copyRest(out);
+            member.follower.copyRest(lines::accept);
         }
+        lines.flush();
         out.flush();
         throw new DemoException(Main.EXIT_FAILURE, String.join("\n", failures));
     }

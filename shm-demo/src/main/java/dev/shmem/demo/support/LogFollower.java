@@ -2,7 +2,6 @@ package dev.shmem.demo.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 
 /**
  * Follows a child's log file as it grows (like {@code tail -f}) and copies its complete lines to a writer, so a
@@ -36,7 +36,7 @@ final class LogFollower
      *
      * @param out where to.
      */
-    void copyNewLines(final PrintWriter out)
+    void copyNewLines(final Consumer<String> out)
     {
         final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
@@ -50,7 +50,7 @@ final class LogFollower
                     final byte b = chunk.get(i);
                     if (b == '\n')
                     {
-                        out.println(partial.toString(StandardCharsets.UTF_8));
+                        out.accept(partial.toString(StandardCharsets.UTF_8));
                         partial.reset();
                     }
                     else
@@ -75,12 +75,12 @@ final class LogFollower
      *
      * @param out where to.
      */
-    void copyRest(final PrintWriter out)
+    void copyRest(final Consumer<String> out)
     {
         copyNewLines(out);
         if (partial.size() > 0)
         {
-            out.println(partial.toString(StandardCharsets.UTF_8));
+            out.accept(partial.toString(StandardCharsets.UTF_8));
             partial.reset();
         }
     }

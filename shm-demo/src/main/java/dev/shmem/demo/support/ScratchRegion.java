@@ -8,20 +8,17 @@ import java.nio.file.Path;
 
 /**
  * A fresh region for one demo run, under {@code /dev/shm} (or the temporary directory where there is none),
- * removed when closed and also if the JVM is stopped with Ctrl-C. The children of the run open it by its
+ * removed when closed and also if the JVM is stopped with Ctrl-C ({@link Interruption}). The children of the run open it by its
  * {@link #path()}.
  */
 public final class ScratchRegion implements AutoCloseable
 {
     private final SharedRegion region;
-    private final Thread cleanup;
 
     private ScratchRegion(final SharedRegion region)
     {
         this.region = region;
-        final Path path = region.path();
-        this.cleanup = new Thread(() -> delete(path), "shm-demo-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        Interruption.removeOnInterrupt(region.path());
     }
 
     /**
@@ -64,14 +61,7 @@ public final class ScratchRegion implements AutoCloseable
     {
         region.close();
         delete(region.path());
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        }
-        catch (final IllegalStateException ex)
-        {
-            // The JVM is shutting down: the hook runs (or ran) and removes the file itself.
-        }
+        Interruption.forget(region.path());
     }
 
     private static void delete(final Path path)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
@@ -34,6 +35,12 @@ class ProducerConsumerCommandTest
             "Consumer: got item-3", "Consumer: got item-4"),
             lines.stream().filter(line -> line.startsWith("Consumer:")).toList(), run::toString);
         assertEquals(11, lines.size(), run::toString);
+        for (int i = 0; i < 5; i++)
+        {
+            // The lines are printed in the order things happened: an item is put before it is got.
+            assertTrue(lines.indexOf("Producer: putting item-" + i) < lines.indexOf("Consumer: got item-" + i),
+                run::toString);
+        }
         assertEquals("Main: done", lines.get(lines.size() - 1));
         assertEquals("", run.err());
         assertEquals(0, ChildFailureAssert.logCount(dir));

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SemaphoreCommandTest
 {
-    private static final Pattern ENTERED = Pattern.compile("Worker (\\d): entered, (\\d+) inside");
+    private static final Pattern EVENT = Pattern.compile("Worker (\\d): (entered|left), (\\d+) inside");
 
     @TempDir
     Path dir;
@@ -36,21 +36,26 @@ class SemaphoreCommandTest
         for (int i = 0; i < workers; i++)
         {
             final String worker = "Worker " + i + ": ";
-            assertEquals(List.of(worker + "waiting for a permit", worker + "entered", worker + "leaving"),
+            assertEquals(List.of(worker + "waiting for a permit", worker + "entered", worker + "left"),
                 lines.stream().filter(line -> line.startsWith(worker)).map(line -> line.replaceAll(", \\d+ inside$", ""))
                     .toList(), run::toString);
         }
+        // Read top to bottom, the lines tell a consistent story: each count is the number of workers that
+        // entered and have not left yet, and never more than the permits.
         int largest = 0;
+        int inside = 0;
         for (final String line : lines)
         {
-            final Matcher entered = ENTERED.matcher(line);
-            if (entered.matches())
+            final Matcher event = EVENT.matcher(line);
+            if (event.matches())
             {
-                final int inside = Integer.parseInt(entered.group(2));
-                assertTrue(inside >= 1 && inside <= 2, line);
+                inside += event.group(2).equals("entered") ? 1 : -1;
+                assertEquals(inside, Integer.parseInt(event.group(3)), () -> line + " in\n" + run);
+                assertTrue(inside >= 0 && inside <= 2, line);
                 largest = Math.max(largest, inside);
             }
         }
+        assertEquals(0, inside, run::toString);
         final Matcher max = Pattern.compile("(?m)^Max concurrency seen: (\\d+) \\(permits: 2\\)$").matcher(run.out());
         assertTrue(max.find(), run::toString);
         final int seen = Integer.parseInt(max.group(1));

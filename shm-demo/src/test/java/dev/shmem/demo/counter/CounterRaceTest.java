@@ -1,19 +1,20 @@
 package dev.shmem.demo.counter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shmem.SharedLock;
-
 import dev.shmem.demo.DemoRun;
 import dev.shmem.demo.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,33 +39,43 @@ class CounterRaceTest
     void atomicLockedAndShardedAreExactAndPlainAccountsForEveryLostUpdateInWellFormedJson() throws IOException
     {
         final DemoRun run = DemoRun.run("counter-race", "--processes", Integer.toString(PROCESSES),
-            "--increments", Long.toString(INCREMENTS), "--json", "--quiet", "--log-dir", dir.toString());
+            "--increments", Long.toString(INCREMENTS), "--json", "--quiet", "--log-dir", dir.toString(),
+            "--chart", dir.resolve("charts").resolve("race").toString());
         assertEquals(0, run.exitCode(), run::toString);
-        final Map<String, Object> json = StrictJson.parseObject(run.out().strip());
-        assertEquals(Boolean.TRUE, json.get("ok"));
+        final JsonNode json = StrictJson.parse(run.out().strip());
+        final Path chart = dir.resolve("charts").resolve("race.png");
+        assertTrue(run.err().contains("chart written to " + chart), run::toString);
+        final BufferedImage image = ImageIO.read(chart.toFile());
+        assertEquals(900, image.getWidth());
+        assertEquals(500, image.getHeight());
+        Files.delete(chart);
+        Files.delete(chart.getParent());
+        assertTrue(json.get("ok").booleanValue(), json::toString);
         final long expected = PROCESSES * INCREMENTS;
-        assertEquals(number(expected), json.get("expected"));
-        final List<Map<String, Object>> modes = objects(json.get("modes"));
-        assertEquals(List.of("plain", "atomic", "locked", "sharded"), modes.stream().map(m -> m.get("mode")).toList());
-        for (final Map<String, Object> mode : modes)
+        assertEquals(expected, json.get("expected").longValue());
+        final List<JsonNode> modes = list(json.get("modes"));
+        assertEquals(List.of("plain", "atomic", "locked", "sharded"),
+            modes.stream().map(m -> m.get("mode").textValue()).toList());
+        for (final JsonNode mode : modes)
         {
-            final long finalValue = ((BigDecimal)mode.get("final")).longValueExact();
-            final long lost = ((BigDecimal)mode.get("lost")).longValueExact();
-            assertEquals(number(expected), mode.get("expected"), mode::toString);
+            final long finalValue = mode.get("final").longValue();
+            final long lost = mode.get("lost").longValue();
+            assertEquals(expected, mode.get("expected").longValue(), mode::toString);
             assertEquals(expected, finalValue + lost, mode::toString);
             assertTrue(finalValue >= 0 && finalValue <= expected, mode::toString);
-            assertTrue(((BigDecimal)mode.get("elapsedNanos")).signum() > 0, mode::toString);
-            if (!mode.get("mode").equals("plain"))
+            assertTrue(mode.get("elapsedNanos").longValue() > 0, mode::toString);
+            assertTrue(mode.get("opsPerSecond").isNumber(), mode::toString);
+            assertTrue(mode.get("lostPercent").isNumber(), mode::toString);
+            if (!mode.get("mode").textValue().equals("plain"))
             {
                 assertEquals(0, lost, mode::toString);
             }
         }
-        final List<Map<String, Object>> children = objects(json.get("children"));
-        final Set<Object> pids = new HashSet<>();
-        children.forEach(child -> pids.add(child.get("pid")));
+        final Set<Long> pids = new HashSet<>();
+        list(json.get("children")).forEach(child -> pids.add(child.get("pid").longValue()));
         assertEquals(PROCESSES, pids.size(), json::toString);
-        assertEquals(List.of(), json.get("failures"));
-        assertFalse(Files.exists(Path.of((String)json.get("region"))), "region file must be removed afterwards");
+        assertEquals(List.of(), list(json.get("failures")));
+        assertFalse(Files.exists(Path.of(json.get("region").textValue())), "region file must be removed afterwards");
         try (Stream<Path> logs = Files.list(dir))
         {
             assertEquals(List.of(), logs.toList(), "logs of children that succeeded are removed");
@@ -145,17 +156,17 @@ class CounterRaceTest
         final DemoRun run = DemoRun.run("counter-race", "-p", "2", "-n", Long.toString(INCREMENTS),
             "--modes", "atomic,sharded", "--fail-child", "1", "--json", "--quiet", "--log-dir", dir.resolve("logs").toString());
         assertEquals(1, run.exitCode(), run::toString);
-        final Map<String, Object> json = StrictJson.parseObject(run.out().strip());
-        assertEquals(Boolean.FALSE, json.get("ok"));
-        final List<Map<String, Object>> failures = objects(json.get("failures"));
+        final JsonNode json = StrictJson.parse(run.out().strip());
+        assertFalse(json.get("ok").booleanValue(), json::toString);
+        final List<JsonNode> failures = list(json.get("failures"));
         assertEquals(1, failures.size(), json::toString);
-        final Map<String, Object> failure = failures.get(0);
-        assertEquals(BigDecimal.ONE, failure.get("child"));
-        assertEquals("mode atomic", failure.get("phase"));
-        final long pid = ((BigDecimal)failure.get("pid")).longValueExact();
-        final Path log = Path.of((String)failure.get("log"));
+        final JsonNode failure = failures.get(0);
+        assertEquals(1, failure.get("child").intValue());
+        assertEquals("mode atomic", failure.get("phase").textValue());
+        final long pid = failure.get("pid").longValue();
+        final Path log = Path.of(failure.get("log").textValue());
         assertEquals(dir.resolve("logs"), log.getParent());
-        assertTrue(((String)failure.get("exception")).startsWith(
+        assertTrue(failure.get("exception").textValue().startsWith(
             "java.lang.IllegalStateException: injected failure (--fail-child 1) in mode atomic"), json::toString);
 
         final Matcher named = Pattern.compile("child 1, pid (\\d+): exited with status 70 after an uncaught exception")
@@ -171,7 +182,7 @@ class CounterRaceTest
                 "only the failed child's log is kept");
         }
         assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
-        assertEquals(List.of(), json.get("modes"), "no mode finished");
+        assertEquals(List.of(), list(json.get("modes")), "no mode finished");
     }
 
     @Test
@@ -191,14 +202,11 @@ class CounterRaceTest
         assertFalse(run.err().contains("child 1,"), "the child that finished is not blamed: " + run.err());
     }
 
-    private static BigDecimal number(final long value)
+    private static List<JsonNode> list(final JsonNode array)
     {
-        return BigDecimal.valueOf(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(final Object list)
-    {
-        return (List<Map<String, Object>>)list;
+        assertTrue(array.isArray(), array::toString);
+        final List<JsonNode> elements = new ArrayList<>();
+        array.forEach(elements::add);
+        return elements;
     }
 }

@@ -71,7 +71,7 @@ class StatCommandTest
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("", run.err());
         final String out = run.out();
-        assertTrue(out.startsWith("region " + path + "\n  format version 1, capacity 1,048,576 bytes\n"), out);
+        assertTrue(out.startsWith("region " + path + "\n  format version 2, capacity 1,048,576 bytes\n"), out);
         assertTrue(out.contains("created ") && out.contains(" by pid " + SELF), out);
         assertLine(out, "i\\s+int value\\s+7");
         assertLine(out, "l\\s+long value\\s+-42");
@@ -138,9 +138,11 @@ class StatCommandTest
 
         final Path empty = Files.createFile(dir.resolve("empty.shm"));
         assertOneLineFailure(DemoRun.run("stat", empty.toString()),
-            empty + " is not a valid shm region: file is empty (0 bytes), expected READY");
+            empty + " is not a valid shm region: file is empty (0 bytes) and was never marked ready");
 
         assertOneLineFailure(DemoRun.run("stat", dir.resolve("missing.shm").toString()), "missing.shm: no such file");
+        assertTrue(DemoRun.run("stat", dir.resolve("missing.shm").toString()).err().contains("counter-race --keep-region"),
+            "stat on a missing path says how to get a region");
         assertOneLineFailure(DemoRun.run("stat", dir.toString()), dir.toString());
     }
 

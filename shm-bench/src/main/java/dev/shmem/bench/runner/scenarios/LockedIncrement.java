@@ -7,12 +7,15 @@ import dev.shmem.bench.runner.ChildScenario;
 import dev.shmem.bench.runner.HandoffCounter;
 import dev.shmem.bench.runner.ParentContext;
 import dev.shmem.bench.runner.Target;
+import dev.shmem.bench.runner.WaitGapMeter;
 import dev.shmem.bench.runner.Worker;
 import dev.shmem.bench.runner.WorkerContext;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Every process runs {@code lock(); counter.setPlain(counter.getPlain() + 1); unlock()} with one
@@ -50,6 +53,7 @@ public final class LockedIncrement extends ChildScenario
     public List<Target> targets()
     {
         return List.of(
+            Target.ratioAtLeast(NAME, JucLockIncrement.NAME, 1.0),
             Target.ratioAtLeast(NAME, Scenarios.PYTHON_VALUE_LOCK, 30),
             Target.ratioAtLeast(NAME, FileLockIncrement.NAME, 30));
     }
@@ -68,29 +72,45 @@ public final class LockedIncrement extends ChildScenario
         final SharedLock lock = context.region().lock(LOCK);
         final SharedLong counter = context.region().longValue(COUNTER);
         final HandoffCounter handoffs = new HandoffCounter(context.region(), HOLDER, context.index());
+        final WaitGapMeter gaps = new WaitGapMeter("p" + context.index());
         return new Worker()
         {
             @Override
             public void operation()
             {
-                lock.lock();
-                try
-                {
-                    handoffs.acquired();
-                    counter.setPlain(counter.getPlain() + 1);
-                }
-                finally
-                {
-                    lock.unlock();
-                }
+                increment(lock, handoffs, counter);
+                gaps.acquired();
             }
 
             @Override
             public Map<String, Long> counters()
             {
-                return handoffs.counters();
+                final Map<String, Long> counters = new HashMap<>(handoffs.counters());
+                counters.putAll(gaps.counters());
+                return counters;
             }
         };
+    }
+
+    /**
+     * The loop body, shared with the j.u.c baseline so both measure the same thing.
+     *
+     * @param lock     the lock.
+     * @param handoffs the acquiring thread's handoff counter.
+     * @param counter  the counter the lock guards.
+     */
+    static void increment(final Lock lock, final HandoffCounter handoffs, final SharedLong counter)
+    {
+        lock.lock();
+        try
+        {
+            handoffs.acquired();
+            counter.setPlain(counter.getPlain() + 1);
+        }
+        finally
+        {
+            lock.unlock();
+        }
     }
 
     @Override

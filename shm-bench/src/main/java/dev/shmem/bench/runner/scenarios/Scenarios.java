@@ -20,6 +20,10 @@ public final class Scenarios
     public static final String PYTHON_QUEUE8 = "python.queue8";
     /** Python {@code multiprocessing.Queue()} of 1 KiB {@code bytes}. */
     public static final String PYTHON_QUEUE1K = "python.queue1k";
+    /** Python {@code Manager().dict()}: {@code d[key] = 8-byte bytes; d[key]}. */
+    public static final String PYTHON_DICT8 = "python.dict8";
+    /** Python {@code Manager().dict()}: {@code d[key] = 100-byte bytes; d[key]}. */
+    public static final String PYTHON_DICT100 = "python.dict100";
 
     private Scenarios()
     {
@@ -39,7 +43,9 @@ public final class Scenarios
                 "Python multiprocessing: with value.get_lock(): value.value += 1 (Value('q'))"),
             new PythonScenario(PYTHON_SEMAPHORE, "semaphore",
                 "Python multiprocessing: Semaphore(1).acquire(); release()"),
+            new JucLockIncrement(),
             new LockedIncrement(),
+            new JucSemaphorePairs(),
             new SemaphorePairs(),
             new LockPingPong(),
             new BlockedWaiterCpu(),
@@ -48,6 +54,20 @@ public final class Scenarios
             new PythonScenario(PYTHON_QUEUE1K, "queue1k",
                 "Python multiprocessing: Queue(), producers put(1 KiB bytes), consumers get()"),
             new Queue8Bytes(),
-            new Queue1KiB());
+            new Queue1KiB(),
+            new RingThroughput.ManyToOne8(),
+            new RingThroughput.OneToOne8(),
+            new RingThroughput.Queue8(),
+            new RingThroughput.ManyToOne1KiB(),
+            new RingThroughput.OneToOne1KiB(),
+            new RingThroughput.Queue1KiB(),
+            new PythonScenario(PYTHON_DICT8, "dict8",
+                "Python multiprocessing: Manager().dict(), d[key] = 8-byte bytes, then d[key]"),
+            new PythonScenario(PYTHON_DICT100, "dict100",
+                "Python multiprocessing: Manager().dict(), d[key] = 100-byte bytes, then d[key]"),
+            new MapPutGet.Chronicle8(),
+            new MapPutGet.Chronicle100(),
+            new MapPutGet.Shm8(),
+            new MapPutGet.Shm100());
     }
 }

@@ -6,9 +6,11 @@ import dev.shmem.bench.runner.ChildScenario;
 import dev.shmem.bench.runner.HandoffCounter;
 import dev.shmem.bench.runner.ParentContext;
 import dev.shmem.bench.runner.Target;
+import dev.shmem.bench.runner.WaitGapMeter;
 import dev.shmem.bench.runner.Worker;
 import dev.shmem.bench.runner.WorkerContext;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,9 @@ public final class SemaphorePairs extends ChildScenario
     @Override
     public List<Target> targets()
     {
-        return List.of(Target.ratioAtLeast(NAME, Scenarios.PYTHON_SEMAPHORE, 5));
+        return List.of(
+            Target.ratioAtLeast(NAME, JucSemaphorePairs.NAME, 1.0),
+            Target.ratioAtLeast(NAME, Scenarios.PYTHON_SEMAPHORE, 5));
     }
 
     @Override
@@ -61,6 +65,7 @@ public final class SemaphorePairs extends ChildScenario
     {
         final SharedSemaphore semaphore = context.region().semaphore(SEMAPHORE, 1);
         final HandoffCounter handoffs = new HandoffCounter(context.region(), HOLDER, context.index());
+        final WaitGapMeter gaps = new WaitGapMeter("p" + context.index());
         return new Worker()
         {
             @Override
@@ -75,12 +80,15 @@ public final class SemaphorePairs extends ChildScenario
                 {
                     semaphore.release();
                 }
+                gaps.acquired();
             }
 
             @Override
             public Map<String, Long> counters()
             {
-                return handoffs.counters();
+                final Map<String, Long> counters = new HashMap<>(handoffs.counters());
+                counters.putAll(gaps.counters());
+                return counters;
             }
         };
     }
