@@ -121,7 +121,7 @@ public abstract class SemaphoreConformanceTest extends SpaceConformance
     @Test
     void negativeInitialPermitsMustBeReleasedFirst() throws Exception
     {
-        final Verbs s = newSemaphore(region, -3);
+        final SharedSemaphore s = newSemaphore(-3);
         assertEquals(-3, s.availablePermits());
         assertFalse(s.tryAcquire(1));
         assertFalse(s.tryAcquire(1, 20, TimeUnit.MILLISECONDS));
@@ -139,7 +139,7 @@ public abstract class SemaphoreConformanceTest extends SpaceConformance
     @Test
     void drainPermitsOfANegativeCountReleasesIt()
     {
-        final Verbs s = newSemaphore(region, -2);
+        final SharedSemaphore s = newSemaphore(-2);
         assertEquals(-2, s.drainPermits());
         assertEquals(0, s.availablePermits());
         assertEquals(0, s.drainPermits());

@@ -313,6 +313,9 @@ abstract class ZkLock implements RobustLock
     {
         final InterProcessLock mutex = held;
         held = null;
+        // Curator's release fails at once on a set interrupt status (an awaitUninterruptibly, a lock() that was
+        // interrupted): release with the status cleared, then restore it.
+        final boolean interrupted = Thread.interrupted();
         try
         {
             mutex.release();
@@ -325,6 +328,13 @@ abstract class ZkLock implements RobustLock
         {
             throw new ZooKeeperException("release of lock " + EntryNames.quote(name) + " failed: " + ex +
                 " (the lock node is deleted in the background, or when the session ends)", ex);
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -90,6 +90,7 @@ final class ZkMutexLock extends ZkLock implements SharedLock
             return false;
         }
         final Zk zk = space().zk();
+        // Zk.call retries through an interrupt and keeps the status.
         final boolean done = zk.call("unlock " + marker, () ->
         {
             try

@@ -333,15 +333,20 @@ final class ZkSemaphore implements SharedSemaphore
         space.checkOpen();
         final String owner = space.ownerId();
         final String ledger = holdersPath + "/" + owner;
+        // As java.util.concurrent.Semaphore: a negative count is released to 0 and returned.
         final long before = ZkLock.toLong(permits.update(p ->
         {
             final long available = ZkLock.toLong(p);
-            return available <= 0 ? Cell.Change.NONE :
+            if (available == 0)
+            {
+                return Cell.Change.NONE;
+            }
+            return available < 0 ? Cell.Change.to(ZkLock.longBytes(0)) :
                 new Cell.Change(ZkLock.longBytes(0), List.of(ledgerWrite(ledger, available)));
         }));
         if (before <= 0)
         {
-            return 0;
+            return (int)before;
         }
         synchronized (this)
         {

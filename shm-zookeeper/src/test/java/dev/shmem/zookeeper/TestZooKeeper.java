@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One in-process ZooKeeper server for every test of this JVM (started on first use, about a second), with a tick
  * of 100 ms so that sessions may be as short as 200 ms; and fixtures that give each test a fresh root path on it.
  */
-final class TestZooKeeper
+public final class TestZooKeeper
 {
     /** Session timeout of the tests' spaces: short, so that dead holders are detected in seconds. */
     static final Duration SESSION_TIMEOUT = Duration.ofMillis(2000);
@@ -26,7 +26,7 @@ final class TestZooKeeper
     {
     }
 
-    static synchronized TestingServer server()
+    public static synchronized TestingServer server()
     {
         if (server == null)
         {
@@ -65,7 +65,7 @@ final class TestZooKeeper
     /**
      * @return a root path no other test uses.
      */
-    static String freshRoot()
+    public static String freshRoot()
     {
         return "/shm-test-" + ProcessHandle.current().pid() + "-" + ROOTS.incrementAndGet();
     }
@@ -75,7 +75,7 @@ final class TestZooKeeper
      * @param root          the root path.
      * @return a space with the tests' short session timeout.
      */
-    static ZooKeeperSpace connect(final String connectString, final String root)
+    public static ZooKeeperSpace connect(final String connectString, final String root)
     {
         return ZooKeeperSpace.builder().connectString(connectString).rootPath(root)
             .sessionTimeout(SESSION_TIMEOUT).connectionTimeout(Duration.ofSeconds(10))
