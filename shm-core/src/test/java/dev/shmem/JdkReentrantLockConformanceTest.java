@@ -8,9 +8,17 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 class JdkReentrantLockConformanceTest extends LockConformanceTest
 {
+    private final ReentrantLock lock = new ReentrantLock();
+
     @Override
-    Lock newLock(final SharedRegion region)
+    protected SpaceFixture newFixture()
     {
-        return new ReentrantLock();
+        return JdkSpace.fixture();
+    }
+
+    @Override
+    protected Lock newLock(final SharedSpace space)
+    {
+        return lock;
     }
 }

@@ -1,25 +1,13 @@
 package dev.shmem;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
+/**
+ * The semaphore conformance suite on {@link java.util.concurrent.Semaphore}.
+ */
 class JdkSemaphoreConformanceTest extends SemaphoreConformanceTest
 {
     @Override
-    Verbs newSemaphore(final SharedRegion region, final int permits)
+    protected SpaceFixture newFixture()
     {
-        final Semaphore s = new Semaphore(permits);
-        return new Verbs()
-        {
-            public void acquire(final int p) throws InterruptedException { s.acquire(p); }
-            public boolean tryAcquire(final int p) { return s.tryAcquire(p); }
-            public boolean tryAcquire(final int p, final long t, final TimeUnit u) throws InterruptedException
-            {
-                return s.tryAcquire(p, t, u);
-            }
-            public void release(final int p) { s.release(p); }
-            public int availablePermits() { return s.availablePermits(); }
-            public int drainPermits() { return s.drainPermits(); }
-        };
+        return JdkSpace.fixture();
     }
 }

@@ -1,12 +1,8 @@
 package dev.shmem;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,42 +19,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What every {@link Lock} in shm must do, in one JVM with several threads. One subclass per implementation, and
- * one for {@link ReentrantLock}, which shows that these tests describe the JDK's behaviour.
+ * What every {@link Lock} in shm must do, in one JVM with several threads, on any {@link SharedSpace}. A subclass
+ * per lock kind and backend (through {@link RobustLockConformanceTest}), and one for {@link ReentrantLock}, which
+ * shows that these tests describe the JDK's behaviour.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-abstract class LockConformanceTest
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+public abstract class LockConformanceTest extends SpaceConformance
 {
-    private Path dir;
-    SharedRegion region;
-    private ExecutorService other;
-
     /**
-     * @param region a fresh region.
-     * @return the lock under test.
+     * @param space the fresh space of the test.
+     * @return the lock under test (the same lock on every call).
      */
-    abstract Lock newLock(SharedRegion region);
-
-    @BeforeEach
-    void open() throws IOException
-    {
-        dir = TempRegionDir.createRoot();
-        region = SharedRegion.create(dir.resolve("locks.shm"), 1 << 20);
-        other = Executors.newSingleThreadExecutor();
-    }
-
-    @AfterEach
-    void close()
-    {
-        other.shutdownNow();
-        region.close();
-        TempRegionDir.deleteRecursively(dir);
-    }
+    protected abstract Lock newLock(SharedSpace space);
 
     @Test
     void lockThenUnlockLetsAnotherThreadIn() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         lock.lock();
         assertFalse(other.submit(() -> lock.tryLock()).get());
         lock.unlock();
@@ -73,7 +50,7 @@ abstract class LockConformanceTest
     @Test
     void tryLockWithTimeoutGivesUpAfterTheTimeoutAndTakesNothing() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         lock.lock();
         try
         {
@@ -96,7 +73,7 @@ abstract class LockConformanceTest
     @Test
     void tryLockWithTimeoutSucceedsWhenReleasedInTime() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         lock.lock();
         final CountDownLatch waiting = new CountDownLatch(1);
         final Future<Boolean> got = other.submit(() ->
@@ -117,7 +94,7 @@ abstract class LockConformanceTest
     @Test
     void lockInterruptiblyThrowsWhenInterruptedWhileWaitingAndLeavesTheLockAsItWas() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         lock.lock();
         final CountDownLatch started = new CountDownLatch(1);
         final List<Throwable> outcome = new ArrayList<>();
@@ -155,7 +132,7 @@ abstract class LockConformanceTest
     @Test
     void interruptedOnEntryThrowsWithoutAcquiring() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         Thread.currentThread().interrupt();
         assertThrows(InterruptedException.class, lock::lockInterruptibly);
         Thread.currentThread().interrupt();
@@ -171,7 +148,7 @@ abstract class LockConformanceTest
     @Test
     void lockKeepsWaitingThroughAnInterruptAndKeepsTheInterruptStatus() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         lock.lock();
         final CountDownLatch started = new CountDownLatch(1);
         final boolean[] result = new boolean[2];
@@ -198,7 +175,7 @@ abstract class LockConformanceTest
     @Test
     void unlockByANonOwnerThrowsIllegalMonitorState() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         assertThrows(IllegalMonitorStateException.class, lock::unlock, "unlock of a free lock");
         lock.lock();
         try
@@ -217,9 +194,9 @@ abstract class LockConformanceTest
     @Test
     void threadsNeverOverlapInTheCriticalSection() throws Exception
     {
-        final Lock lock = newLock(region);
+        final Lock lock = newLock(space);
         final int threads = 4;
-        final int increments = 50_000;
+        final int increments = scaled(50_000);
         final long[] counter = new long[1];
         final int[] inside = new int[1];
         final ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -1,12 +1,8 @@
 package dev.shmem;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,54 +18,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The {@link java.util.concurrent.Semaphore} verbs, in one JVM with several threads: one base, a subclass for
- * {@link SharedSemaphore} and one for the JDK's semaphore, which shows the expectations are the JDK's.
+ * The {@link java.util.concurrent.Semaphore} verbs, in one JVM with several threads, on any {@link SharedSpace}: a
+ * subclass per backend (through {@link SharedSemaphoreConformanceTest}) and one on the JDK's semaphore
+ * ({@link JdkSpace}), which shows the expectations are the JDK's.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-abstract class SemaphoreConformanceTest
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+public abstract class SemaphoreConformanceTest extends SpaceConformance
 {
-    /** The verbs both semaphores share. */
-    interface Verbs
+    /**
+     * @param permits initial permits.
+     * @return a new semaphore of the space under test.
+     */
+    protected SharedSemaphore newSemaphore(final int permits)
     {
-        void acquire(int permits) throws InterruptedException;
-
-        boolean tryAcquire(int permits);
-
-        boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException;
-
-        void release(int permits);
-
-        int availablePermits();
-
-        int drainPermits();
-    }
-
-    private Path dir;
-    SharedRegion region;
-    private ExecutorService other;
-
-    abstract Verbs newSemaphore(SharedRegion region, int permits);
-
-    @BeforeEach
-    void open() throws IOException
-    {
-        dir = TempRegionDir.createRoot();
-        region = SharedRegion.create(dir.resolve("sem.shm"), 1 << 20);
-        other = Executors.newSingleThreadExecutor();
-    }
-
-    @AfterEach
-    void close()
-    {
-        other.shutdownNow();
-        region.close();
-        TempRegionDir.deleteRecursively(dir);
+        return space.semaphore("s", permits);
     }
 
     @Test
     void permitsAreCountedDownAndUp() throws Exception
     {
-        final Verbs s = newSemaphore(region, 3);
+        final SharedSemaphore s = newSemaphore(3);
         assertEquals(3, s.availablePermits());
         s.acquire(2);
         assertEquals(1, s.availablePermits());
@@ -85,7 +53,7 @@ abstract class SemaphoreConformanceTest
     @Test
     void timedAcquireGivesUpAndTakesNothing() throws Exception
     {
-        final Verbs s = newSemaphore(region, 1);
+        final SharedSemaphore s = newSemaphore(1);
         final long start = System.nanoTime();
         assertFalse(s.tryAcquire(2, 150, TimeUnit.MILLISECONDS));
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(150));
@@ -95,7 +63,7 @@ abstract class SemaphoreConformanceTest
     @Test
     void blockedAcquireWakesOnRelease() throws Exception
     {
-        final Verbs s = newSemaphore(region, 0);
+        final SharedSemaphore s = newSemaphore(0);
         final CountDownLatch started = new CountDownLatch(1);
         final Future<Boolean> got = other.submit(() ->
         {
@@ -112,7 +80,7 @@ abstract class SemaphoreConformanceTest
     @Test
     void interruptedAcquireThrowsAndTakesNothing() throws Exception
     {
-        final Verbs s = newSemaphore(region, 1);
+        final SharedSemaphore s = newSemaphore(1);
         final CountDownLatch started = new CountDownLatch(1);
         final List<Throwable> outcome = new ArrayList<>();
         final Thread waiter = new Thread(() ->
@@ -143,7 +111,7 @@ abstract class SemaphoreConformanceTest
     @Test
     void negativePermitsAreRefused()
     {
-        final Verbs s = newSemaphore(region, 1);
+        final SharedSemaphore s = newSemaphore(1);
         assertThrows(IllegalArgumentException.class, () -> s.acquire(-1));
         assertThrows(IllegalArgumentException.class, () -> s.tryAcquire(-1));
         assertThrows(IllegalArgumentException.class, () -> s.release(-1));
@@ -153,7 +121,7 @@ abstract class SemaphoreConformanceTest
     @Test
     void negativeInitialPermitsMustBeReleasedFirst() throws Exception
     {
-        final Verbs s = newSemaphore(region, -3);
+        final SharedSemaphore s = newSemaphore(-3);
         assertEquals(-3, s.availablePermits());
         assertFalse(s.tryAcquire(1));
         assertFalse(s.tryAcquire(1, 20, TimeUnit.MILLISECONDS));
@@ -171,7 +139,7 @@ abstract class SemaphoreConformanceTest
     @Test
     void drainPermitsOfANegativeCountReleasesIt()
     {
-        final Verbs s = newSemaphore(region, -2);
+        final SharedSemaphore s = newSemaphore(-2);
         assertEquals(-2, s.drainPermits());
         assertEquals(0, s.availablePermits());
         assertEquals(0, s.drainPermits());
@@ -180,37 +148,21 @@ abstract class SemaphoreConformanceTest
     @Test
     void threadsNeverExceedThePermits() throws Exception
     {
-        final Verbs s = newSemaphore(region, 2);
+        final SharedSemaphore s = newSemaphore(2);
         final AtomicInteger inside = new AtomicInteger();
         final AtomicInteger max = new AtomicInteger();
-        final ExecutorService pool = Executors.newFixedThreadPool(4);
-        try
+        final int rounds = scaled(20_000);
+        concurrently(4, () ->
         {
-            final List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++)
+            for (int i = 0; i < rounds; i++)
             {
-                done.add(pool.submit(() ->
-                {
-                    for (int i = 0; i < 20_000; i++)
-                    {
-                        s.acquire(1);
-                        max.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        inside.decrementAndGet();
-                        s.release(1);
-                    }
-                    return null;
-                }));
+                s.acquire(1);
+                max.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                inside.decrementAndGet();
+                s.release(1);
             }
-            for (final Future<?> f : done)
-            {
-                f.get();
-            }
-            assertTrue(max.get() <= 2, "max inside " + max.get());
-            assertEquals(2, s.availablePermits());
-        }
-        finally
-        {
-            pool.shutdownNow();
-        }
+        });
+        assertTrue(max.get() <= 2, "max inside " + max.get());
+        assertEquals(2, s.availablePermits());
     }
 }

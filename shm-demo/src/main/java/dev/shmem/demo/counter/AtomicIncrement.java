@@ -1,7 +1,7 @@
 package dev.shmem.demo.counter;
 
 import dev.shmem.SharedLong;
-import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 
 /**
  * One shared counter incremented with {@link SharedLong#incrementAndGet()}: a single atomic read-modify-write
@@ -24,13 +24,13 @@ public final class AtomicIncrement implements CounterStrategy
     }
 
     @Override
-    public void create(final SharedRegion region, final int processes)
+    public void create(final SharedSpace region, final int processes)
     {
         region.longValue(COUNTER);
     }
 
     @Override
-    public Worker worker(final SharedRegion region, final int index, final int processes)
+    public Worker worker(final SharedSpace region, final int index, final int processes)
     {
         final SharedLong counter = region.longValue(COUNTER);
         return increments ->
@@ -43,7 +43,7 @@ public final class AtomicIncrement implements CounterStrategy
     }
 
     @Override
-    public long total(final SharedRegion region, final int processes)
+    public long total(final SharedSpace region, final int processes)
     {
         return region.longValue(COUNTER).get();
     }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The command line the parent gives a {@link CounterRaceChild}:
- * {@code REGION INDEX PROCESSES INCREMENTS MODES TIMEOUT_MS PARENT_PID FAULT}, with {@code MODES} comma-separated.
+ * {@code REGION INDEX PROCESSES INCREMENTS MODES TIMEOUT_MS PARENT_PID FAULT ZOOKEEPER}, with {@code MODES}
+ * comma-separated and {@code ZOOKEEPER} {@code -} for the region file.
  *
  * @param region        the region file.
  * @param index         this child's index.
@@ -16,11 +17,12 @@ import java.util.List;
  * @param timeoutMillis how long to wait for a start signal at most (the parent's timeout).
  * @param parentPid     the parent's pid: a child whose parent is gone stops waiting.
  * @param fault         the fault to inject into this child.
+ * @param zookeeper     {@code CONNECT/ROOT} of the race's ZooKeeper space, or null for the region file.
  */
 record ChildArgs(Path region, int index, int processes, long increments, String modes, long timeoutMillis,
-    long parentPid, Fault fault)
+    long parentPid, Fault fault, String zookeeper)
 {
-    private static final int COUNT = 8;
+    private static final int COUNT = 9;
 
     /**
      * @param args the child's arguments.
@@ -32,11 +34,11 @@ record ChildArgs(Path region, int index, int processes, long increments, String 
         if (args.length != COUNT)
         {
             throw new IllegalArgumentException("expected " + COUNT + " arguments (REGION INDEX PROCESSES " +
-                "INCREMENTS MODES TIMEOUT_MS PARENT_PID FAULT), got " + args.length + ": " + Arrays.toString(args));
+                "INCREMENTS MODES TIMEOUT_MS PARENT_PID FAULT ZOOKEEPER), got " + args.length + ": " + Arrays.toString(args));
         }
         return new ChildArgs(Path.of(args[0]), (int)number("INDEX", args[1]), (int)number("PROCESSES", args[2]),
             number("INCREMENTS", args[3]), args[4], number("TIMEOUT_MS", args[5]), number("PARENT_PID", args[6]),
-            Fault.valueOf(args[7]));
+            Fault.valueOf(args[7]), "-".equals(args[8]) ? null : args[8]);
     }
 
     /**
@@ -45,7 +47,8 @@ record ChildArgs(Path region, int index, int processes, long increments, String 
     String[] toArgs()
     {
         return new String[]{ region.toString(), Integer.toString(index), Integer.toString(processes),
-            Long.toString(increments), modes, Long.toString(timeoutMillis), Long.toString(parentPid), fault.name() };
+            Long.toString(increments), modes, Long.toString(timeoutMillis), Long.toString(parentPid), fault.name(),
+            zookeeper == null ? "-" : zookeeper };
     }
 
     /**

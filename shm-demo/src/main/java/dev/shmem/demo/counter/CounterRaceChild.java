@@ -1,6 +1,7 @@
 package dev.shmem.demo.counter;
 
 import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public final class CounterRaceChild
     {
         final ChildArgs config = ChildArgs.parse(args);
         final List<String> modes = config.modeNames();
-        try (SharedRegion region = SharedRegion.open(config.region()))
+        try (SharedSpace region = RaceSpace.open(config.region(), config.zookeeper()))
         {
             for (int m = 0; m < modes.size(); m++)
             {

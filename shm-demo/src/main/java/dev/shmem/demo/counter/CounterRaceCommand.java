@@ -46,9 +46,19 @@ public final class CounterRaceCommand implements Callable<Integer>
         description = "Child JVMs to start (1 to 64; default ${DEFAULT-VALUE}).")
     int processes;
 
-    @Option(names = { "-n", "--increments" }, paramLabel = "M", defaultValue = "1000000",
-        description = "Increments each child adds per mode (default ${DEFAULT-VALUE}).")
-    long increments;
+    @Option(names = { "-n", "--increments" }, paramLabel = "M",
+        description = "Increments each child adds per mode (default 1000000; 500 with --backend zookeeper).")
+    Long increments;
+
+    @Option(names = "--backend", paramLabel = "KIND", defaultValue = "mapped",
+        description = "Where the counters live: mapped (a region file, default) or zookeeper (a ZooKeeper " +
+            "ensemble through shm-zookeeper; an embedded server unless --zookeeper is given).")
+    String backend;
+
+    @Option(names = "--zookeeper", paramLabel = "HOST:PORT",
+        description = "Connect string of a running ZooKeeper ensemble for --backend zookeeper (default: start an " +
+            "embedded server in this JVM).")
+    String zookeeper;
 
     @Option(names = "--modes", paramLabel = "MODE", split = ",",
         description = "Modes to run, comma-separated (default: every available mode).")
@@ -95,7 +105,16 @@ public final class CounterRaceCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final RaceConfig config = config();
+        final RaceConfig config;
+        try
+        {
+            config = config();
+        }
+        catch (final RuntimeException | IOException ex)
+        {
+            closeEmbedded();
+            throw ex;
+        }
         if (!json)
         {
             out.println(RaceReport.headline(config));
@@ -104,7 +123,7 @@ public final class CounterRaceCommand implements Callable<Integer>
         final RaceListener listener = quiet ? RaceListener.NONE :
             new ProgressPrinter(err, System.console() != null && !json);
         final RaceOutcome outcome;
-        try
+        try (EmbeddedZooKeeper server = this.embedded)
         {
             outcome = new RaceRunner(config, listener).run();
         }
@@ -137,8 +156,54 @@ public final class CounterRaceCommand implements Callable<Integer>
         return outcome.ok() ? 0 : Main.EXIT_FAILURE;
     }
 
+    private EmbeddedZooKeeper embedded;
+
+    private void closeEmbedded() throws IOException
+    {
+        if (embedded != null)
+        {
+            embedded.close();
+        }
+    }
+
+    /**
+     * @return {@code CONNECT/ROOT} of a fresh root on the ensemble, starting the embedded server if none is given;
+     * null for the mapped backend.
+     */
+    private String zookeeperSpace() throws IOException
+    {
+        if ("mapped".equals(backend))
+        {
+            if (zookeeper != null)
+            {
+                throw new DemoException(Main.EXIT_USAGE, "--zookeeper needs --backend zookeeper");
+            }
+            return null;
+        }
+        if (!"zookeeper".equals(backend))
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--backend " + backend + ": expected mapped or zookeeper");
+        }
+        String connect = zookeeper;
+        if (connect == null)
+        {
+            try
+            {
+                embedded = new EmbeddedZooKeeper();
+            }
+            catch (final Exception ex)
+            {
+                throw new IOException("cannot start the embedded ZooKeeper server: " + ex, ex);
+            }
+            connect = embedded.connectString();
+        }
+        return connect + "/shm-counter-race-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+    }
+
     private RaceConfig config() throws IOException
     {
+        final String space = zookeeperSpace();
+        final long perChild = increments != null ? increments : space != null ? 500 : 1_000_000;
         final List<CounterStrategy> selected = CounterModes.select(
             modes == null ? CounterModes.availableNames() : modes);
         if (failChild >= 0 && hangChild >= 0)
@@ -154,8 +219,8 @@ public final class CounterRaceCommand implements Callable<Integer>
         }
         try
         {
-            return new RaceConfig(processes, increments, selected, Duration.ofSeconds(timeoutSeconds), path,
-                keepRegion, fault, faultChild, logDirectory);
+            return new RaceConfig(processes, perChild, selected, Duration.ofSeconds(timeoutSeconds), path,
+                keepRegion, fault, faultChild, logDirectory, space);
         }
         catch (final IllegalArgumentException ex)
         {

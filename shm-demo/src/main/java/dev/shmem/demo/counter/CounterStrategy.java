@@ -1,6 +1,6 @@
 package dev.shmem.demo.counter;
 
-import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 
 /**
  * One mode of {@code counter-race}: how every child adds its increments to a count shared by all of them, and how
@@ -29,7 +29,7 @@ public interface CounterStrategy
      * @param region    the race's region.
      * @param processes number of children.
      */
-    void create(SharedRegion region, int processes);
+    void create(SharedSpace region, int processes);
 
     /**
      * @param region    the race's region, opened by the child.
@@ -37,14 +37,14 @@ public interface CounterStrategy
      * @param processes number of children.
      * @return what adds increments for this child.
      */
-    Worker worker(SharedRegion region, int index, int processes);
+    Worker worker(SharedSpace region, int index, int processes);
 
     /**
      * @param region    the race's region.
      * @param processes number of children.
      * @return the count the children reached (parent, after every child has finished).
      */
-    long total(SharedRegion region, int processes);
+    long total(SharedSpace region, int processes);
 
     /**
      * Adds increments to the shared count, the mode's way. Called by one thread of one child.

@@ -2,7 +2,7 @@ package dev.shmem.demo.counter;
 
 import dev.shmem.SharedLock;
 import dev.shmem.SharedLong;
-import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 
 /**
  * The article's safe counter, {@code with lock: counter.value += 1}: every increment takes a {@link SharedLock}
@@ -32,14 +32,14 @@ public final class LockedIncrement implements CounterStrategy
     }
 
     @Override
-    public void create(final SharedRegion region, final int processes)
+    public void create(final SharedSpace region, final int processes)
     {
         region.longValue(COUNTER);
         region.lock(LOCK);
     }
 
     @Override
-    public Worker worker(final SharedRegion region, final int index, final int processes)
+    public Worker worker(final SharedSpace region, final int index, final int processes)
     {
         final SharedLong counter = region.longValue(COUNTER);
         final SharedLock lock = region.lock(LOCK);
@@ -63,7 +63,7 @@ public final class LockedIncrement implements CounterStrategy
     }
 
     @Override
-    public long total(final SharedRegion region, final int processes)
+    public long total(final SharedSpace region, final int processes)
     {
         return region.longValue(COUNTER).get();
     }

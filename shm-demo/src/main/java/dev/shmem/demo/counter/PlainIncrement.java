@@ -1,7 +1,7 @@
 package dev.shmem.demo.counter;
 
 import dev.shmem.SharedLong;
-import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 
 /**
  * The article's unsafe counter, {@code counter.value += 1} without {@code with lock:}: read the shared value, then
@@ -25,13 +25,13 @@ public final class PlainIncrement implements CounterStrategy
     }
 
     @Override
-    public void create(final SharedRegion region, final int processes)
+    public void create(final SharedSpace region, final int processes)
     {
         region.longValue(COUNTER);
     }
 
     @Override
-    public Worker worker(final SharedRegion region, final int index, final int processes)
+    public Worker worker(final SharedSpace region, final int index, final int processes)
     {
         final SharedLong counter = region.longValue(COUNTER);
         return increments ->
@@ -45,7 +45,7 @@ public final class PlainIncrement implements CounterStrategy
     }
 
     @Override
-    public long total(final SharedRegion region, final int processes)
+    public long total(final SharedSpace region, final int processes)
     {
         return region.longValue(COUNTER).get();
     }

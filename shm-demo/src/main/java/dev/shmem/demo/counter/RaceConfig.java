@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param faultChild index of the child that gets the fault.
  * @param logDirectory where the children's logs go, or null for {@code ChildJvm}'s default
  *                   ({@code java.io.tmpdir/shm-children}).
+ * @param zookeeper  {@code CONNECT/ROOT} of the ZooKeeper space to race in, or null for the region file.
  */
 public record RaceConfig(int processes, long increments, List<CounterStrategy> modes, Duration timeout, Path region,
-    boolean keepRegion, Fault fault, int faultChild, Path logDirectory)
+    boolean keepRegion, Fault fault, int faultChild, Path logDirectory, String zookeeper)
 {
     /** Children per race: a region has 128 process slots, and a race should leave room for observers. */
     public static final int MAX_PROCESSES = 64;

@@ -2,7 +2,7 @@ package dev.shmem.demo.counter;
 
 import dev.shmem.SharedLong;
 import dev.shmem.SharedLongArray;
-import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 
 /**
  * The entries that coordinate one mode of a race between the parent and its children:
@@ -49,7 +49,7 @@ public final class RaceControl
      * @param processes number of children.
      * @return the control.
      */
-    public static RaceControl of(final SharedRegion region, final String mode, final int processes)
+    public static RaceControl of(final SharedSpace region, final String mode, final int processes)
     {
         return new RaceControl(mode, processes,
             region.longValue("race." + mode + ".go"),

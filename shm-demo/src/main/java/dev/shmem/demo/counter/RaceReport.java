@@ -28,8 +28,9 @@ public final class RaceReport
     {
         return "counter-race: " + config.processes() + " processes x " + Format.count(config.increments()) +
             " increments = " + Format.count(config.expected()) + " per mode; modes " +
-            String.join(", ", names(config.modes())) + "\nregion " + config.region() +
-            (config.keepRegion() ? " (kept afterwards)" : " (removed afterwards)");
+            String.join(", ", names(config.modes())) + (config.zookeeper() != null ?
+            "\nZooKeeper space " + config.zookeeper() :
+            "\nregion " + config.region() + (config.keepRegion() ? " (kept afterwards)" : " (removed afterwards)"));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.shmem.demo.counter;
 
 import dev.shmem.process.ChildJvm;
-import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 import dev.shmem.demo.support.Interruption;
 
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class RaceRunner
     {
         final Path path = config.region();
         // Created before anything is registered for removal: a path that already exists is refused, never deleted.
-        final SharedRegion created = SharedRegion.create(path, REGION_CAPACITY);
+        final SharedSpace created = RaceSpace.create(path, config.zookeeper());
         if (!config.keepRegion())
         {
             Interruption.removeOnInterrupt(path);
@@ -69,7 +69,7 @@ public final class RaceRunner
         {
             Interruption.removeOnInterrupt(CounterRaceChild.warmUpRegion(path, i));
         }
-        try (SharedRegion region = created)
+        try (SharedSpace region = created)
         {
             final List<RaceControl> controls = new ArrayList<>();
             for (final CounterStrategy mode : config.modes())
@@ -120,7 +120,7 @@ public final class RaceRunner
             final ChildJvm.Builder builder = ChildJvm.builder(CounterRaceChild.class)
                 .jvmArgs(CHILD_JVM_FLAGS)
                 .args(new ChildArgs(path, index, config.processes(), config.increments(), modes,
-                    config.timeout().toMillis(), ProcessHandle.current().pid(), fault).toArgs());
+                    config.timeout().toMillis(), ProcessHandle.current().pid(), fault, config.zookeeper()).toArgs());
             if (config.logDirectory() != null)
             {
                 builder.logDirectory(config.logDirectory());
@@ -129,7 +129,7 @@ public final class RaceRunner
         }
     }
 
-    private List<ModeResult> race(final SharedRegion region, final List<RaceControl> controls,
+    private List<ModeResult> race(final SharedSpace region, final List<RaceControl> controls,
         final List<ChildJvm> children, final List<ChildFailure> failures) throws InterruptedException
     {
         final List<ModeResult> results = new ArrayList<>();

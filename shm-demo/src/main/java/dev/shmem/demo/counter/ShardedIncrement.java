@@ -1,7 +1,7 @@
 package dev.shmem.demo.counter;
 
 import dev.shmem.SharedLongArray;
-import dev.shmem.SharedRegion;
+import dev.shmem.SharedSpace;
 
 /**
  * A counter per process, each on its own pair of cache lines (one element in {@link #STRIDE}), summed by the parent
@@ -31,13 +31,13 @@ public final class ShardedIncrement implements CounterStrategy
     }
 
     @Override
-    public void create(final SharedRegion region, final int processes)
+    public void create(final SharedSpace region, final int processes)
     {
         shards(region, processes);
     }
 
     @Override
-    public Worker worker(final SharedRegion region, final int index, final int processes)
+    public Worker worker(final SharedSpace region, final int index, final int processes)
     {
         final SharedLongArray shards = shards(region, processes);
         final int slot = index * STRIDE;
@@ -53,7 +53,7 @@ public final class ShardedIncrement implements CounterStrategy
     }
 
     @Override
-    public long total(final SharedRegion region, final int processes)
+    public long total(final SharedSpace region, final int processes)
     {
         final SharedLongArray shards = shards(region, processes);
         long sum = 0;
@@ -64,7 +64,7 @@ public final class ShardedIncrement implements CounterStrategy
         return sum;
     }
 
-    private static SharedLongArray shards(final SharedRegion region, final int processes)
+    private static SharedLongArray shards(final SharedSpace region, final int processes)
     {
         return region.longArray(SHARDS, processes * STRIDE);
     }
