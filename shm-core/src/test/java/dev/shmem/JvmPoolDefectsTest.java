@@ -128,10 +128,13 @@ class JvmPoolDefectsTest
             final CompletableFuture<List<Long>> recovered = pool.submit(JvmPoolTest.Fail.class, "boom")
                 .thenApply(ignored -> List.<Long>of()).exceptionally(error -> mapOrThrow(pool, 5));
             assertEquals(List.of(25L), recovered.get(60, TimeUnit.SECONDS));
+            // A stage attached before completion runs on a completion thread; one attached after it (a fast task)
+            // runs on the attaching thread, as CompletableFuture specifies: never on the dispatcher.
             final Thread[] completer = new Thread[1];
             pool.submit(JvmPoolTest.Square.class, 1).thenAccept(ignored -> completer[0] = Thread.currentThread())
                 .get(60, TimeUnit.SECONDS);
-            assertTrue(completer[0].getName().startsWith("shm-pool-completion-"), completer[0].getName());
+            assertTrue(completer[0].getName().startsWith("shm-pool-completion-") || completer[0] == Thread.currentThread(),
+                completer[0].getName());
         }
     }
 
