@@ -65,6 +65,18 @@ public final class StatCommand implements Callable<Integer>
         description = "With --watch: stop after N views (default: until interrupted).")
     Integer count;
 
+    @Option(names = "--json",
+        description = "Print each view as one JSON document on one line (fields: shm-demo/README.md).")
+    boolean json;
+
+    @Option(names = { "-p", "--prefix" }, paramLabel = "PREFIX",
+        description = "Only entries whose names start with PREFIX (for regions of very many entries).")
+    String prefix = "";
+
+    @Option(names = { "-l", "--limit" }, paramLabel = "N",
+        description = "Text view: at most N rows per table (default 100; --json always writes everything).")
+    int limit = 100;
+
     @Override
     public Integer call() throws InterruptedException
     {
@@ -73,6 +85,10 @@ public final class StatCommand implements Callable<Integer>
         if (count != null && count < 1)
         {
             throw new DemoException(Main.EXIT_USAGE, "--count " + count + " must be at least 1");
+        }
+        if (limit < 1)
+        {
+            throw new DemoException(Main.EXIT_USAGE, "--limit " + limit + " must be at least 1");
         }
         final RegionInspector reader = open(path);
         final boolean terminal = System.console() != null;
@@ -88,11 +104,19 @@ public final class StatCommand implements Callable<Integer>
                 {
                     throw new DemoException(Main.EXIT_FAILURE, path + " no longer exists (removed); last view above");
                 }
-                out.println(terminal ? "\033[H\033[2J" : "\n--- " + Instant.now() + " ---");
+                if (!json)
+                {
+                    out.println(terminal ? "\033[H\033[2J" : "\n--- " + Instant.now() + " ---");
+                }
             }
             final RegionSnapshot snapshot = read(reader);
             final long at = System.nanoTime();
-            StatPrinter.print(snapshot, out);
+            if (json)
+            {
+                StatJson.write(snapshot, out);
+                continue;
+            }
+            StatPrinter.print(snapshot, out, limit);
             if (previous != null)
             {
                 StatRates.print(previous, snapshot, at - previousAt, out);
@@ -126,7 +150,7 @@ public final class StatCommand implements Callable<Integer>
     {
         try
         {
-            return reader.snapshot();
+            return reader.snapshot(prefix);
         }
         catch (final RegionCorruptException ex)
         {

@@ -23,14 +23,15 @@ public final class StatPrinter
     /**
      * @param snapshot what to print.
      * @param out      where.
+     * @param limit    most rows per table.
      */
-    public static void print(final RegionSnapshot snapshot, final PrintWriter out)
+    public static void print(final RegionSnapshot snapshot, final PrintWriter out, final int limit)
     {
         header(snapshot, out);
-        entries(snapshot, out);
-        locks(snapshot, out);
-        semaphores(snapshot, out);
-        queues(snapshot, out);
+        entries(snapshot, out, limit);
+        locks(snapshot, out, limit);
+        semaphores(snapshot, out, limit);
+        queues(snapshot, out, limit);
         processes(snapshot, out);
         deadlocks(snapshot, out);
         out.flush();
@@ -48,7 +49,7 @@ public final class StatPrinter
         out.println(INDENT + "created " + header.createdAt() + " by pid " + header.creatorPid());
     }
 
-    private static void entries(final RegionSnapshot snapshot, final PrintWriter out)
+    private static void entries(final RegionSnapshot snapshot, final PrintWriter out, final int limit)
     {
         out.println();
         out.println("entries (" + snapshot.entries().size() + ")");
@@ -57,14 +58,15 @@ public final class StatPrinter
             return;
         }
         final Table table = new Table("name", "type", "value");
-        for (final RegionSnapshot.Entry entry : snapshot.entries())
+        for (final RegionSnapshot.Entry entry : first(snapshot.entries(), limit))
         {
             table.row(entry.name(), entry.type(), entry.summary());
         }
         table.print(out, INDENT);
+        more(snapshot.entries().size(), limit, out);
     }
 
-    private static void locks(final RegionSnapshot snapshot, final PrintWriter out)
+    private static void locks(final RegionSnapshot snapshot, final PrintWriter out, final int limit)
     {
         out.println();
         out.println("locks (" + snapshot.locks().size() + ")");
@@ -74,7 +76,7 @@ public final class StatPrinter
         }
         final Table table = new Table("name", "kind", "state", "holder", "thread", "holds", "waiters", "takeovers",
             "data", "last dead owner").alignRight(4, 5, 6, 7);
-        for (final RegionSnapshot.Lock lock : snapshot.locks())
+        for (final RegionSnapshot.Lock lock : first(snapshot.locks(), limit))
         {
             table.row(lock.name(), lock.reentrant() ? "reentrant" : "lock", lock.held() ? "held" : "free",
                 lock.held() ? RegionInspector.holder(lock.holderPid(), lock.holderAlive()) : "-",
@@ -85,9 +87,10 @@ public final class StatPrinter
                 lock.deadOwnerPid() == 0 ? "-" : "pid " + lock.deadOwnerPid());
         }
         table.print(out, INDENT);
+        more(snapshot.locks().size(), limit, out);
     }
 
-    private static void semaphores(final RegionSnapshot snapshot, final PrintWriter out)
+    private static void semaphores(final RegionSnapshot snapshot, final PrintWriter out, final int limit)
     {
         out.println();
         out.println("semaphores (" + snapshot.semaphores().size() + ")");
@@ -97,7 +100,7 @@ public final class StatPrinter
         }
         final Table table = new Table("name", "kind", "available", "initial", "waiters", "recovered", "holders")
             .alignRight(2, 3, 4, 5);
-        for (final RegionSnapshot.Semaphore semaphore : snapshot.semaphores())
+        for (final RegionSnapshot.Semaphore semaphore : first(snapshot.semaphores(), limit))
         {
             final StringJoiner holders = new StringJoiner(", ");
             for (final RegionSnapshot.Holder holder : semaphore.holders())
@@ -111,9 +114,10 @@ public final class StatPrinter
                 semaphore.holders().isEmpty() ? "-" : holders.toString());
         }
         table.print(out, INDENT);
+        more(snapshot.semaphores().size(), limit, out);
     }
 
-    private static void queues(final RegionSnapshot snapshot, final PrintWriter out)
+    private static void queues(final RegionSnapshot snapshot, final PrintWriter out, final int limit)
     {
         out.println();
         out.println("queues (" + snapshot.queues().size() + ")");
@@ -124,7 +128,7 @@ public final class StatPrinter
         final Table table = new Table("name", "slots", "max bytes", "size", "offered", "taken", "state",
             "consumers waiting", "producers waiting", "skipped (dead producers)", "lost (dead consumers)")
             .alignRight(1, 2, 3, 4, 5, 7, 8, 9, 10);
-        for (final RegionSnapshot.Queue queue : snapshot.queues())
+        for (final RegionSnapshot.Queue queue : first(snapshot.queues(), limit))
         {
             table.row(queue.name(), Format.count(queue.slots()), Format.count(queue.maxMessageBytes()),
                 Integer.toString(queue.size()), Long.toString(queue.tail()), Long.toString(queue.head()),
@@ -133,6 +137,7 @@ public final class StatPrinter
                 Long.toString(queue.skipped()), Long.toString(queue.lost()));
         }
         table.print(out, INDENT);
+        more(snapshot.queues().size(), limit, out);
     }
 
     private static void processes(final RegionSnapshot snapshot, final PrintWriter out)
@@ -179,6 +184,20 @@ public final class StatPrinter
                     Format.duration(thread.waited().toNanos()));
             }
             table.print(out, INDENT + INDENT);
+        }
+    }
+
+    private static <T> java.util.List<T> first(final java.util.List<T> all, final int limit)
+    {
+        return all.size() <= limit ? all : all.subList(0, limit);
+    }
+
+    private static void more(final int size, final int limit, final PrintWriter out)
+    {
+        if (size > limit)
+        {
+            out.println(INDENT + "... and " + (size - limit) + " more (narrow with --prefix, show more with --limit, " +
+                "or read everything with --json)");
         }
     }
 }

@@ -182,6 +182,42 @@ class StatCommandTest
     }
 
     @Test
+    void jsonIsOneParsableDocumentWithTheDocumentedFields() throws Exception
+    {
+        final Path path = dir.resolve("json.shm");
+        region = SharedRegion.create(path, 1 << 20);
+        region.longValue("app.hits").set(42);
+        region.longValue("other").set(1);
+        final SharedLock lock = region.lock("app.lock");
+        lock.lock();
+        held.add(lock);
+        region.queue("app.q", 4, 16).offer(new byte[]{ 1 });
+
+        final DemoRun run = DemoRun.run("stat", path.toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(1, run.out().strip().lines().count(), "one document on one line");
+        final com.fasterxml.jackson.databind.JsonNode json = dev.shmem.demo.StrictJson.parse(run.out());
+        assertEquals(1, json.get("schema").asInt());
+        assertEquals(path.toString(), json.get("region").get("path").asText());
+        assertEquals(4, json.get("entries").size());
+        final com.fasterxml.jackson.databind.JsonNode locks = json.get("locks");
+        assertEquals("app.lock", locks.get(0).get("name").asText());
+        assertTrue(locks.get(0).get("held").asBoolean());
+        assertEquals(SELF, locks.get(0).get("holderPid").asLong());
+        assertEquals(1, json.get("queues").get(0).get("size").asInt());
+        assertEquals(SELF, json.get("processes").get(0).get("pid").asLong());
+        assertEquals(0, json.get("deadlocks").size());
+
+        final DemoRun prefixed = DemoRun.run("stat", path.toString(), "--json", "--prefix", "app.");
+        final com.fasterxml.jackson.databind.JsonNode only = dev.shmem.demo.StrictJson.parse(prefixed.out());
+        assertEquals(3, only.get("entries").size(), prefixed::toString);
+
+        final DemoRun limited = DemoRun.run("stat", path.toString(), "--limit", "2");
+        assertEquals(0, limited.exitCode(), limited::toString);
+        assertTrue(limited.out().contains("... and 2 more"), limited::toString);
+    }
+
+    @Test
     void watchOptionsAreChecked()
     {
         final DemoRun count = DemoRun.run("stat", "/nonexistent.shm", "--count", "2");
