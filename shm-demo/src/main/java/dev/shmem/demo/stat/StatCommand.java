@@ -54,8 +54,16 @@ public final class StatCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "The region file, e.g. /dev/shm/demo.shm.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+        description = "The region file, e.g. /dev/shm/demo.shm (or --zookeeper and --root).")
     Path path;
+
+    @Option(names = "--zookeeper", paramLabel = "HOST:PORT",
+        description = "Show a ZooKeeper space instead of a region file (with --root).")
+    String zookeeper;
+
+    @Option(names = "--root", paramLabel = "ZNODE", description = "With --zookeeper: the space's root path.")
+    String root;
 
     @Option(names = { "-w", "--watch" }, paramLabel = "SECONDS",
         description = "Print again every SECONDS (0.1 to 3600) until interrupted, or --count times.")
@@ -89,6 +97,20 @@ public final class StatCommand implements Callable<Integer>
         if (limit < 1)
         {
             throw new DemoException(Main.EXIT_USAGE, "--limit " + limit + " must be at least 1");
+        }
+        if (zookeeper != null || root != null)
+        {
+            if (zookeeper == null || root == null || path != null)
+            {
+                throw new DemoException(Main.EXIT_USAGE, "a ZooKeeper space needs both --zookeeper and --root, " +
+                    "and no PATH");
+            }
+            ZooKeeperStat.print(zookeeper, root, prefix, out);
+            return 0;
+        }
+        if (path == null)
+        {
+            throw new DemoException(Main.EXIT_USAGE, "stat needs a region PATH (or --zookeeper and --root)");
         }
         final RegionInspector reader = open(path);
         final boolean terminal = System.console() != null;
