@@ -268,8 +268,11 @@ public final class RegionInspector implements AutoCloseable
         final List<RegionSnapshot.Lock> locks = new ArrayList<>();
         final List<RegionSnapshot.Semaphore> semaphores = new ArrayList<>();
         final List<RegionSnapshot.Queue> queues = new ArrayList<>();
+        final WaitGraph graph = new WaitGraph(region);
         region.directory().forEach(record ->
         {
+            // One walk of the directory feeds the snapshot and the wait-for graph (which needs every lock).
+            graph.add(record);
             if (record.type() == EntryType.WAIT_TABLE || !record.name().startsWith(prefix))
             {
                 return;
@@ -296,7 +299,7 @@ public final class RegionInspector implements AutoCloseable
         locks.sort(Comparator.comparing(RegionSnapshot.Lock::name));
         semaphores.sort(Comparator.comparing(RegionSnapshot.Semaphore::name));
         queues.sort(Comparator.comparing(RegionSnapshot.Queue::name));
-        return new RegionSnapshot(header(), entries, locks, semaphores, queues, processList(), findDeadlocks());
+        return new RegionSnapshot(header(), entries, locks, semaphores, queues, processList(), graph.cycles());
     }
 
     private String valueSummary(final EntryRecord record)

@@ -16,6 +16,14 @@ public final class Diagnostics
     }
 
     /**
+     * @return true once a recording has been started in this JVM (events may then be committed).
+     */
+    public static boolean recording()
+    {
+        return FlightRecorder.isInitialized();
+    }
+
+    /**
      * @return a token to pass to {@link #waited}, null while no recording has been started in this JVM.
      */
     public static Object beginWait()

@@ -3,6 +3,7 @@ package dev.shmem.internal.diag;
 import dev.shmem.inspect.Deadlock;
 import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.lock.LockDescriptor;
+import dev.shmem.internal.region.EntryRecord;
 import dev.shmem.internal.region.EntryType;
 import dev.shmem.internal.region.MappedRegion;
 import org.agrona.concurrent.AtomicBuffer;
@@ -43,6 +44,7 @@ public final class WaitGraph
     private final Map<Long, String> lockNames = new HashMap<>();
     private final Map<Long, Long> lockOwners = new HashMap<>();
     private final Map<Long, Wait> waits = new LinkedHashMap<>();
+    private final List<Integer> tables = new ArrayList<>();
 
     private record Wait(long stamp, long entryOffset, long sinceMillis, String threadName)
     {
@@ -63,23 +65,29 @@ public final class WaitGraph
      */
     public List<Deadlock> deadlocks()
     {
-        final List<Integer> tables = new ArrayList<>();
-        region.directory().forEach(record ->
-        {
-            if (record.type() == EntryType.LOCK || record.type() == EntryType.REENTRANT_LOCK)
-            {
-                lockNames.put((long)record.dataOffset(), record.name());
-                // Volatile: the owner word changes by CAS and volatile stores in the lock's processes.
-                lockOwners.put((long)record.dataOffset(),
-                    buffer.getLongVolatile(record.dataOffset() + LockDescriptor.OWNER_OFFSET));
-            }
-            else if (record.type() == EntryType.WAIT_TABLE && record.dataBytes() >= WaitTableDescriptor.LENGTH)
-            {
-                tables.add(record.dataOffset());
-            }
-        });
-        tables.forEach(this::readTable);
+        region.directory().forEach(this::add);
         return cycles();
+    }
+
+    /**
+     * Takes one directory record into the graph, for a caller that walks the directory anyway (the inspector's
+     * snapshot): locks become nodes, wait tables are read at {@link #cycles()}.
+     *
+     * @param record a READY record of the region.
+     */
+    public void add(final EntryRecord record)
+    {
+        if (record.type() == EntryType.LOCK || record.type() == EntryType.REENTRANT_LOCK)
+        {
+            lockNames.put((long)record.dataOffset(), record.name());
+            // Volatile: the owner word changes by CAS and volatile stores in the lock's processes.
+            lockOwners.put((long)record.dataOffset(),
+                buffer.getLongVolatile(record.dataOffset() + LockDescriptor.OWNER_OFFSET));
+        }
+        else if (record.type() == EntryType.WAIT_TABLE && record.dataBytes() >= WaitTableDescriptor.LENGTH)
+        {
+            tables.add(record.dataOffset());
+        }
     }
 
     private void readTable(final int table)
@@ -109,8 +117,13 @@ public final class WaitGraph
         }
     }
 
-    private List<Deadlock> cycles()
+    /**
+     * @return the cycles of the graph built from the records {@link #add added} (read once per graph).
+     */
+    public List<Deadlock> cycles()
     {
+        tables.forEach(this::readTable);
+        tables.clear();
         final List<Deadlock> found = new ArrayList<>();
         final Set<Long> done = new HashSet<>();
         for (final long start : waits.keySet())

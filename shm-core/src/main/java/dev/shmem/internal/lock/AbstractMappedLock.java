@@ -165,7 +165,9 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
         final Waiting.Interruption interruption) throws InterruptedException
     {
         final long holder = word.owner();
-        final long holderPid = holder == 0 ? 0 : word.pidOf(holder);
+        // The holder's pid only feeds the JFR event; read before the event begins (its first use loads classes for
+        // up to a second, long enough for the holder to leave), and only when a recording can exist.
+        final long holderPid = holder == 0 || !Diagnostics.recording() ? 0 : word.pidOf(holder);
         final Object event = Diagnostics.beginWait();
         final WaitTable waits = word.waitTable();
         final int record = waits.enter(stamp, word.entryOffset(), WaitTableDescriptor.KIND_LOCK);

@@ -37,8 +37,6 @@ public final class LockWord
 {
     /** A waiter that has waited this long claims the next hand-off: barging stops until it has the lock. */
     public static final long BARGE_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** A waiter logs a warning naming the live holder after waiting this long (at most once per such interval). */
-    public static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final System.Logger LOGGER = System.getLogger("dev.shmem");
 
     private final String name;
@@ -48,7 +46,7 @@ public final class LockWord
     private final EventCount events;
     private final Sleeper sleeper;
     private long lastLivenessCheck = System.nanoTime();
-    private long lastLongWaitWarning = System.nanoTime() - LONG_WAIT_NANOS;
+    private long lastLongWaitWarning = System.nanoTime() - Waiting.LONG_WAIT_NANOS;
 
     /**
      * @param name       entry name, for messages.
@@ -180,8 +178,13 @@ public final class LockWord
         }
         finally
         {
-            // Volatile CAS from our own stamp: gives the hand-off up (acquired or not); pairs with Acquisition.attempt().
-            buffer.compareAndSetLong(HANDOFF_OFFSET, stamp, 0);
+            // Gives the hand-off up (acquired or not) if this waiter claimed it: only this thread writes its own
+            // stamp there, so a volatile read that does not see it means the CAS would fail; the read spares the
+            // owner's cache line a locked write on every contended acquire. Pairs with Acquisition.attempt().
+            if (buffer.getLongVolatile(HANDOFF_OFFSET) == stamp)
+            {
+                buffer.compareAndSetLong(HANDOFF_OFFSET, stamp, 0);
+            }
             if (!acquired && owner() == 0)
             {
                 // This waiter may have consumed a wake meant for the next one: pass it on.
@@ -332,7 +335,7 @@ public final class LockWord
             final long waited = now - start;
             // Once per wait and at most once per interval per handle, whenever the check runs after 10 s: it
             // cannot be skipped by a check landing outside a window.
-            if (!warned && waited >= LONG_WAIT_NANOS && now - lastLongWaitWarning >= LONG_WAIT_NANOS)
+            if (!warned && waited >= Waiting.LONG_WAIT_NANOS && now - lastLongWaitWarning >= Waiting.LONG_WAIT_NANOS)
             {
                 warned = true;
                 lastLongWaitWarning = now;

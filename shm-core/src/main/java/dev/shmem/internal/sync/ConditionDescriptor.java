@@ -73,6 +73,24 @@ public final class ConditionDescriptor
     }
 
     /**
+     * @param buffer a buffer holding a condition entry.
+     * @param base   the entry's offset in {@code buffer}.
+     * @return slots in state WAITING now (volatile reads: pair with the waiters' CASes of their slot states).
+     */
+    public static int waiting(final org.agrona.concurrent.AtomicBuffer buffer, final int base)
+    {
+        int waiting = 0;
+        for (int i = 0; i < SLOTS; i++)
+        {
+            if (status(buffer.getLongVolatile(base + slotOffset(i) + SLOT_STATE_OFFSET)) == WAITING)
+            {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
+    /**
      * @param slot slot index.
      * @return offset of that slot within the entry.
      */

@@ -214,15 +214,7 @@ public final class MappedCondition implements SharedCondition
      */
     public int waiters()
     {
-        int waiting = 0;
-        for (int i = 0; i < SLOTS; i++)
-        {
-            if (status(buffer.getLongVolatile(slotOffset(i) + SLOT_STATE_OFFSET)) == WAITING)
-            {
-                waiting++;
-            }
-        }
-        return waiting;
+        return ConditionDescriptor.waiting(buffer, 0);
     }
 
     /**

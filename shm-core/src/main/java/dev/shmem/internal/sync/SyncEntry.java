@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 public abstract class SyncEntry
 {
     private static final System.Logger LOGGER = System.getLogger("dev.shmem");
-    private static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     final String name;
     final AtomicBuffer buffer;
@@ -87,7 +86,7 @@ public abstract class SyncEntry
     static boolean warnOnceAfterLongWait(final long start, final Supplier<String> waiting)
     {
         final long waited = System.nanoTime() - start;
-        if (waited >= LONG_WAIT_NANOS && waited < LONG_WAIT_NANOS + Waiting.LIVENESS_INTERVAL_NANOS)
+        if (waited >= Waiting.LONG_WAIT_NANOS && waited < Waiting.LONG_WAIT_NANOS + Waiting.LIVENESS_INTERVAL_NANOS)
         {
             LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s " + waiting.get());
         }

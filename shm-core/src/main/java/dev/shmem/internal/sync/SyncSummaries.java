@@ -44,17 +44,7 @@ public final class SyncSummaries
             }
             case CONDITION:
             {
-                int waiting = 0;
-                for (int i = 0; i < ConditionDescriptor.SLOTS; i++)
-                {
-                    final long state = region.getLongVolatile(offset + ConditionDescriptor.slotOffset(i) +
-                        ConditionDescriptor.SLOT_STATE_OFFSET);
-                    if (ConditionDescriptor.status(state) == ConditionDescriptor.WAITING)
-                    {
-                        waiting++;
-                    }
-                }
-                return waiting + " waiting, " + region.getLongVolatile(offset + ConditionDescriptor.REGRANTS_OFFSET) +
+                return ConditionDescriptor.waiting(region, offset) + " waiting, " + region.getLongVolatile(offset + ConditionDescriptor.REGRANTS_OFFSET) +
                     " signals re-granted after dead waiters";
             }
             default:

@@ -192,15 +192,4 @@ public final class EventCount
         return buffer.getIntVolatile(waitersOffset);
     }
 
-    /**
-     * Kept for callers that slice their waits: parked waiters need no slicing (the waker asks for liveness
-     * checks), so this is the liveness interval.
-     *
-     * @param attempt waits so far in this wait.
-     * @return {@link Waiting#LIVENESS_INTERVAL_NANOS}.
-     */
-    public long sliceNanos(final int attempt)
-    {
-        return Waiting.LIVENESS_INTERVAL_NANOS;
-    }
 }

@@ -16,6 +16,8 @@ public final class Waiting
     public static final long NO_TIMEOUT = Long.MAX_VALUE;
     /** The waker asks one waiter of a primitive to check whether the holder is dead at this interval. */
     public static final long LIVENESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** A wait longer than this logs one warning naming what it waits for (locks, conditions, events, latches). */
+    public static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** A timed wait at least this long that times out checks once whether the holder is dead. */
     public static final long TIMEOUT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
