@@ -222,20 +222,35 @@ public final class RegionInspector implements AutoCloseable
 
     private RegionSnapshot.Entry entry(final EntryRecord record)
     {
+        return entry(record, null, null, null);
+    }
+
+    /**
+     * Reads an entry once: its summary and, when the lists are given, its lock, semaphore or queue detail come
+     * from the same read (so they agree, and a holder's liveness is asked once).
+     */
+    private RegionSnapshot.Entry entry(final EntryRecord record, final List<RegionSnapshot.Lock> locks,
+        final List<RegionSnapshot.Semaphore> semaphores, final List<RegionSnapshot.Queue> queues)
+    {
         final String summary;
         switch (record.type())
         {
             case LOCK:
             case REENTRANT_LOCK:
-                summary = lockSummary(lock(record));
+                final RegionSnapshot.Lock lock = lock(record);
+                addIfListed(locks, lock);
+                summary = lockSummary(lock);
                 break;
             case SEMAPHORE:
             case BOUNDED_SEMAPHORE:
                 final RegionSnapshot.Semaphore semaphore = semaphore(record);
+                addIfListed(semaphores, semaphore);
                 summary = semaphore.available() + " of " + semaphore.initial() + " permits available";
                 break;
             case QUEUE:
-                summary = queueSummary(queue(record));
+                final RegionSnapshot.Queue queue = queue(record);
+                addIfListed(queues, queue);
+                summary = queueSummary(queue);
                 break;
             case MAP:
                 summary = MapGeometry.entriesNow(buffer, record.dataOffset(), (int)record.length()) + " of " +
@@ -277,29 +292,21 @@ public final class RegionInspector implements AutoCloseable
             {
                 return;
             }
-            entries.add(entry(record));
-            switch (record.type())
-            {
-                case LOCK:
-                case REENTRANT_LOCK:
-                    locks.add(lock(record));
-                    break;
-                case SEMAPHORE:
-                case BOUNDED_SEMAPHORE:
-                    semaphores.add(semaphore(record));
-                    break;
-                case QUEUE:
-                    queues.add(queue(record));
-                    break;
-                default:
-                    break;
-            }
+            entries.add(entry(record, locks, semaphores, queues));
         });
         entries.sort(Comparator.comparing(RegionSnapshot.Entry::name));
         locks.sort(Comparator.comparing(RegionSnapshot.Lock::name));
         semaphores.sort(Comparator.comparing(RegionSnapshot.Semaphore::name));
         queues.sort(Comparator.comparing(RegionSnapshot.Queue::name));
         return new RegionSnapshot(header(), entries, locks, semaphores, queues, processList(), graph.cycles());
+    }
+
+    private static <T> void addIfListed(final List<T> list, final T item)
+    {
+        if (list != null)
+        {
+            list.add(item);
+        }
     }
 
     private String valueSummary(final EntryRecord record)
@@ -404,12 +411,7 @@ public final class RegionInspector implements AutoCloseable
         boolean alive = false;
         if (owner != 0)
         {
-            final int slot = ProcessTable.slotOf(owner);
-            if (slot >= 0 && slot < processes.slots() &&
-                processes.generationAt(slot) == ProcessTable.generationOf(owner))
-            {
-                holderPid = processes.pidAt(slot);
-            }
+            holderPid = processes.currentPidOf(owner);
             alive = processes.isAlive(owner);
         }
         final int flags = buffer.getIntVolatile(base + LockDescriptor.FLAGS_OFFSET);

@@ -155,10 +155,7 @@ public final class WaitGraph
             final Wait wait = waits.get(cycle.get(i));
             final Wait previous = waits.get(cycle.get((i + cycle.size() - 1) % cycle.size()));
             final long stamp = wait.stamp();
-            final int slot = ProcessTable.slotOf(stamp);
-            final boolean current = slot >= 0 && slot < processes.slots() &&
-                processes.generationAt(slot) == ProcessTable.generationOf(stamp);
-            threads.add(new Deadlock.DeadlockedThread(current ? processes.pidAt(slot) : 0,
+            threads.add(new Deadlock.DeadlockedThread(processes.currentPidOf(stamp),
                 processes.isAlive(stamp), stamp & 0xFFFF_FFFFL, wait.threadName(),
                 lockNames.get(previous.entryOffset()), lockNames.get(wait.entryOffset()),
                 Instant.ofEpochMilli(wait.sinceMillis()), Duration.ofMillis(Math.max(0, now - wait.sinceMillis()))));

@@ -184,6 +184,17 @@ public final class ProcessTable
     }
 
     /**
+     * @param stamp a process or thread stamp.
+     * @return the pid of the slot's occupant if the stamp names its current generation, else 0 (the process the
+     * stamp names has left; unlike {@link #pidOf}, no previous occupant is named).
+     */
+    public long currentPidOf(final long stamp)
+    {
+        final int slot = slotOf(stamp);
+        return slot >= 0 && slot < slots && generationAt(slot) == generationOf(stamp) ? pidAt(slot) : 0;
+    }
+
+    /**
      * @param slot a slot index.
      * @return the pid recorded in that slot (0 when free).
      */
