@@ -103,7 +103,7 @@ public final class TestHook
     public static LockOwnerWord lockOwnerWord(final SharedRegion region, final String name)
     {
         final MappedRegion mapped = attachment(region).region();
-        final EntryRecord found = find(mapped, name);
+        final EntryRecord found = mapped.directory().find(name);
         if (found == null || found.type() != EntryType.LOCK)
         {
             throw new IllegalStateException("no lock '" + name + "' in " + region.path());
@@ -124,7 +124,7 @@ public final class TestHook
     public static DeadProducerSeam deadProducerSeam(final SharedRegion region, final SharedQueue queue)
     {
         final MappedRegion mapped = attachment(region).region();
-        final EntryRecord record = find(mapped, queue.name());
+        final EntryRecord record = mapped.directory().find(queue.name());
         if (record == null || record.type() != EntryType.QUEUE)
         {
             throw new IllegalStateException("no queue '" + queue.name() + "' in " + region.path());
@@ -133,19 +133,6 @@ public final class TestHook
         final long claimer = ((long)(ProcessTable.slotOf(stamp) + 1) << 16) | ProcessTable.generationOf(stamp);
         return new DeadProducerSeam((MappedQueue)queue,
             new UnsafeBuffer(mapped.buffer(), record.dataOffset(), record.dataBytes()), claimer);
-    }
-
-    private static EntryRecord find(final MappedRegion mapped, final String name)
-    {
-        final EntryRecord[] found = new EntryRecord[1];
-        mapped.directory().forEach(entry ->
-        {
-            if (entry.name().equals(name))
-            {
-                found[0] = entry;
-            }
-        });
-        return found[0];
     }
 
     private static Attachment attachment(final SharedRegion region)

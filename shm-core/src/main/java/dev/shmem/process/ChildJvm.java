@@ -370,10 +370,6 @@ public final class ChildJvm implements AutoCloseable
         {
             return " (main class could not be started)";
         }
-        if (status > 128)
-        {
-            return " (killed by signal " + (status - 128) + ")";
-        }
         return "";
     }
 

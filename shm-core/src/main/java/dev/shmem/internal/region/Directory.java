@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import static dev.shmem.internal.region.DirectoryDescriptor.DATA_BYTES_OFFSET;
 import static dev.shmem.internal.region.DirectoryDescriptor.DATA_OFFSET_OFFSET;
@@ -546,17 +547,5 @@ public final class Directory
             LockSupport.parkNanos(100_000);
         }
         return spins + 1;
-    }
-
-    /**
-     * Receives the data offset of a new entry.
-     */
-    @FunctionalInterface
-    public interface IntConsumer
-    {
-        /**
-         * @param dataOffset absolute offset of the entry's data.
-         */
-        void accept(int dataOffset);
     }
 }
