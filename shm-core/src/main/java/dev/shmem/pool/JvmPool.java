@@ -2,6 +2,7 @@ package dev.shmem.pool;
 
 import dev.shmem.SharedQueue;
 import dev.shmem.internal.queue.QueueDescriptor;
+import dev.shmem.internal.wait.KernelWaitThread;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,9 +103,8 @@ public final class JvmPool implements AutoCloseable
             {
                 supervisor.startAll();
             }
-            final Thread thread = new Thread(dispatcher, "shm-pool-dispatcher-" + region.path.getFileName());
-            thread.setDaemon(true);
-            thread.start();
+            // Sleeps in the kernel on the results queue itself: a worker's result wakes it in one hop.
+            new KernelWaitThread(dispatcher, "shm-pool-dispatcher-" + region.path.getFileName()).start();
         }
         catch (final IOException | RuntimeException | Error ex)
         {

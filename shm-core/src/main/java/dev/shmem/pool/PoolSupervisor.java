@@ -108,7 +108,7 @@ final class PoolSupervisor
         final long[] state = new long[slots.length];
         for (final Slot slot : slots)
         {
-            // Volatile read; pairs with the worker's volatile stores (PoolWorker.main).
+            // Volatile read; pairs with the worker's volatile stores (PoolWorker.work).
             state[slot.index] = region.started.get(slot.index);
         }
         drainResults.accept(completions);

@@ -4,6 +4,7 @@ import dev.shmem.SharedLongArray;
 import dev.shmem.SharedQueue;
 import dev.shmem.SharedRegion;
 import dev.shmem.internal.liveness.ProcessLiveness;
+import dev.shmem.internal.wait.KernelWaitThread;
 
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,36 @@ public final class PoolWorker
      * @throws Exception if the worker cannot start; reported to the parent by {@code ChildMain}.
      */
     public static void main(final String[] args) throws Exception
+    {
+        // The task loop runs in a thread that sleeps in the kernel on the task queue itself: a task offered by the
+        // parent wakes it in one hop, not two (the waker thread, then an unpark).
+        final Throwable[] failure = new Throwable[1];
+        final Thread loop = new KernelWaitThread(() ->
+        {
+            try
+            {
+                work(args);
+            }
+            catch (final Exception | Error ex)
+            {
+                failure[0] = ex;
+            }
+        }, "shm-pool-worker");
+        loop.setDaemon(false);
+        loop.start();
+        loop.join();
+        // Read after join(): the thread's writes happen-before join returns.
+        if (failure[0] instanceof Error)
+        {
+            throw (Error)failure[0];
+        }
+        if (failure[0] != null)
+        {
+            throw (Exception)failure[0];
+        }
+    }
+
+    private static void work(final String[] args) throws Exception
     {
         final Path path = Path.of(args[0]);
         final int index = Integer.parseInt(args[1]);

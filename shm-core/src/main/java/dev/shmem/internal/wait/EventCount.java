@@ -87,6 +87,17 @@ public final class EventCount
      */
     public boolean await(final int sequence, final long nanos)
     {
+        if (sleeper instanceof FutexSleeper && KernelWaitThread.isCurrent())
+        {
+            try
+            {
+                return ((KernelWaitThread)Thread.currentThread()).sleep(this, sequence, nanos);
+            }
+            finally
+            {
+                cancel();
+            }
+        }
         final Watch.Node node = new Watch.Node(Thread.currentThread(), sequence);
         try
         {
@@ -139,6 +150,39 @@ public final class EventCount
                 LockSupport.parkNanos(this, remaining);
             }
         }
+    }
+
+    /**
+     * The sleep of a {@link KernelWaitThread}: in the kernel on the sequence word, as a waker sleeps, for at most
+     * {@code nanos}.
+     *
+     * @param sequence the value read by {@link #prepare}.
+     * @param nanos    longest sleep, greater than 0.
+     * @return false if the word no longer holds {@code sequence} (no sleep).
+     */
+    boolean sleepInKernel(final int sequence, final long nanos)
+    {
+        // As a waker does (Watch.run): volatile store clearing the pending flag, then volatile read of the word, so
+        // that a signaller whose increment this read misses sees the flag clear and wakes the kernel. Pairs with
+        // the increment then flag CAS in signal().
+        buffer.putIntVolatile(pendingOffset, 0);
+        if (buffer.getIntVolatile(sequenceOffset) != sequence)
+        {
+            return false;
+        }
+        sleeper.await(buffer, sequenceOffset, sequence, nanos);
+        return true;
+    }
+
+    /**
+     * Changes the word and wakes its sleepers, for {@link KernelWaitThread#interrupt()}: a spurious "wake one"
+     * that every other waiter re-checks and ignores.
+     */
+    void nudge()
+    {
+        // Volatile RMW then wake: a sleeper that read the word before it sees the change in the kernel's compare.
+        buffer.getAndAddInt(sequenceOffset, ONE);
+        sleeper.wake(buffer, sequenceOffset, Integer.MAX_VALUE);
     }
 
     /**

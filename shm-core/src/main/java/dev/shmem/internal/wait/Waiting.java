@@ -66,6 +66,26 @@ public final class Waiting
     }
 
     /**
+     * The second phase of a {@link KernelWaitThread}'s wait (the pool's dispatcher and workers): for up to
+     * {@link KernelWaitThread#YIELD_NANOS} it retries, yielding the CPU between attempts, so that a reply that
+     * comes within that time (the next task of a caller that has just got its result, the result of a short task)
+     * costs no sleep and no wake-up, while a runnable thread on the same CPU still gets it.
+     */
+    private static boolean yieldUntilSuccess(final Attempt attempt, final long start)
+    {
+        do
+        {
+            if (attempt.tryOnce())
+            {
+                return true;
+            }
+            Thread.yield();
+        }
+        while (System.nanoTime() - start < KernelWaitThread.YIELD_NANOS);
+        return false;
+    }
+
+    /**
      * Waits until {@code attempt} succeeds, the timeout passes, or (with {@link Interruption#THROW}) the thread is
      * interrupted.
      *
@@ -93,6 +113,10 @@ public final class Waiting
             Thread.onSpinWait();
         }
         final long start = System.nanoTime();
+        if (KernelWaitThread.isCurrent() && yieldUntilSuccess(attempt, start))
+        {
+            return true;
+        }
         boolean interrupted = false;
         try
         {
