@@ -169,6 +169,9 @@ public final class SharedRegion implements SharedSpace
     public static Builder builder(final Path path)
     {
         AgronaAccess.check();
+        // Loads JNA (the futex) in the background while this thread maps the region: a fresh JVM's first wait or
+        // wake then finds it loaded, or waits for less of it.
+        Sleepers.preload();
         return new Builder(path);
     }
 

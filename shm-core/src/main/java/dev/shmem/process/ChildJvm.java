@@ -60,6 +60,7 @@ public final class ChildJvm implements AutoCloseable
     private static final String MISC_EXPORT = "java.base/jdk.internal.misc=ALL-UNNAMED";
 
     private static final String NATIVE_ACCESS = "--enable-native-access";
+    private static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
     private static final String CANNOT_LOAD_MAIN = "Could not find or load main class";
 
     private final Process process;
@@ -563,6 +564,13 @@ public final class ChildJvm implements AutoCloseable
                 // started with -cp do not read.
                 inherited.add(ADD_EXPORTS);
                 inherited.add(MISC_EXPORT);
+            }
+            final String jnaPath = System.getProperty(JNA_PLATFORM_PATH);
+            if (jnaPath != null && input.stream().noneMatch(arg -> arg.startsWith("-D" + JNA_PLATFORM_PATH + "=")))
+            {
+                // The search path JNA computed here (it runs `ldconfig -p` for it, about 15 ms of a child's start):
+                // the child's JNA finds libc where this JVM's did, without running it again.
+                inherited.add("-D" + JNA_PLATFORM_PATH + "=" + jnaPath);
             }
             if (!hasNativeAccess && NativeAccess.enabledForUnnamedModule())
             {
