@@ -222,6 +222,41 @@ class ChildJvmTest
         }
     }
 
+    @Test
+    void aChildLoadsJnasLibraryFromOneKeptCopyAndSleepsOnFutex() throws Exception
+    {
+        String first = null;
+        for (int i = 0; i < 2; i++)
+        {
+            try (ChildJvm child = ChildJvm.builder(JnaLoader.class).logDirectory(dir.path()).start())
+            {
+                child.awaitSuccess(TIMEOUT);
+                final String log = child.log();
+                assertTrue(log.contains("sleeper=futex fallback=null"), log);
+                final String path = log.lines().filter(line -> line.startsWith("jnidispatch.path="))
+                    .findFirst().orElseThrow().substring("jnidispatch.path=".length());
+                // JNA's own extraction names a new temporary file (jnaNNNN.tmp) at every start.
+                assertTrue(path.contains("shm-jna-") && path.endsWith("libjnidispatch.so"), log);
+                if (first == null)
+                {
+                    first = path;
+                }
+                assertEquals(first, path, "both children load the same copy");
+            }
+        }
+    }
+
+    static final class JnaLoader
+    {
+        public static void main(final String[] args)
+        {
+            final dev.shmem.internal.wait.Sleeper sleeper = dev.shmem.internal.wait.Sleepers.get();
+            System.out.println("sleeper=" + sleeper.describe() + " fallback=" +
+                dev.shmem.internal.wait.Sleepers.fallbackReason());
+            System.out.println("jnidispatch.path=" + System.getProperty("jnidispatch.path"));
+        }
+    }
+
     static final class Printer
     {
         public static void main(final String[] args)

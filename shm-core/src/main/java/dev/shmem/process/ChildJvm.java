@@ -61,6 +61,7 @@ public final class ChildJvm implements AutoCloseable
 
     private static final String NATIVE_ACCESS = "--enable-native-access";
     private static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
+    private static final String JNA_BOOT_PATH = "jna.boot.library.path";
     private static final String CANNOT_LOAD_MAIN = "Could not find or load main class";
 
     private final Process process;
@@ -571,6 +572,11 @@ public final class ChildJvm implements AutoCloseable
                 // The search path JNA computed here (it runs `ldconfig -p` for it, about 15 ms of a child's start):
                 // the child's JNA finds libc where this JVM's did, without running it again.
                 inherited.add("-D" + JNA_PLATFORM_PATH + "=" + jnaPath);
+            }
+            if (System.getProperty(JNA_BOOT_PATH) == null)
+            {
+                // The child loads JNA's native library from one kept copy instead of extracting a new one.
+                JnaDispatchCache.directory().ifPresent(dir -> inherited.add("-D" + JNA_BOOT_PATH + "=" + dir));
             }
             if (!hasNativeAccess && NativeAccess.enabledForUnnamedModule())
             {
