@@ -29,15 +29,36 @@ final class PoolRegion implements AutoCloseable
     final SharedLongArray startedAt;
     final SharedLongArray ready;
 
-    private PoolRegion(final Path path, final SharedRegion region, final PoolOptions options)
+    private PoolRegion(final Path path, final SharedRegion region, final int workers, final int taskSlots,
+        final int resultSlots, final int maxMessageBytes)
     {
         this.path = path;
         this.region = region;
-        this.tasks = region.queue(PoolProtocol.TASKS, options.taskSlots(), options.maxMessageBytes());
-        this.results = region.queue(PoolProtocol.RESULTS, options.resultSlots(), options.maxMessageBytes());
-        this.started = region.longArray(PoolProtocol.STARTED, options.workers());
-        this.startedAt = region.longArray(PoolProtocol.STARTED_AT, options.workers());
-        this.ready = region.longArray(PoolProtocol.READY, options.workers());
+        this.tasks = region.queue(PoolProtocol.TASKS, taskSlots, maxMessageBytes);
+        this.results = region.queue(PoolProtocol.RESULTS, resultSlots, maxMessageBytes);
+        this.started = region.longArray(PoolProtocol.STARTED, workers);
+        this.startedAt = region.longArray(PoolProtocol.STARTED_AT, workers);
+        this.ready = region.longArray(PoolProtocol.READY, workers);
+    }
+
+    /**
+     * The entries of a pool's region that a worker opened: the same geometry as the parent's. The worker closes
+     * {@code region} itself; it never calls {@link #close()}, which removes the file.
+     *
+     * @param path            the region file.
+     * @param region          the open region.
+     * @param workers         the pool's workers.
+     * @param taskSlots       slots of the task queue.
+     * @param resultSlots     slots of the results queue.
+     * @param maxMessageBytes the queues' largest message.
+     * @return the entries.
+     * @throws IllegalStateException if the region holds other entries, or queues of another geometry, under the
+     *                               pool's names.
+     */
+    static PoolRegion attach(final Path path, final SharedRegion region, final int workers, final int taskSlots,
+        final int resultSlots, final int maxMessageBytes)
+    {
+        return new PoolRegion(path, region, workers, taskSlots, resultSlots, maxMessageBytes);
     }
 
     /**
@@ -78,7 +99,8 @@ final class PoolRegion implements AutoCloseable
         final SharedRegion region = SharedRegion.create(path, capacity);
         try
         {
-            return new PoolRegion(path, region, options);
+            return new PoolRegion(path, region, options.workers(), options.taskSlots(), options.resultSlots(),
+                options.maxMessageBytes());
         }
         catch (final RuntimeException | Error ex)
         {

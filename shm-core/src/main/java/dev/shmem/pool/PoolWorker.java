@@ -89,14 +89,14 @@ public final class PoolWorker
         final long parentStart = Long.parseLong(args[9]);
         try (SharedRegion region = SharedRegion.open(path))
         {
-            final SharedQueue tasks = region.queue(PoolProtocol.TASKS, taskSlots, maxMessageBytes);
-            final SharedQueue results = region.queue(PoolProtocol.RESULTS, resultSlots, maxMessageBytes);
-            final SharedLongArray started = region.longArray(PoolProtocol.STARTED, workers);
-            final SharedLongArray startedAt = region.longArray(PoolProtocol.STARTED_AT, workers);
-            final SharedLongArray ready = region.longArray(PoolProtocol.READY, workers);
+            final PoolRegion pool = PoolRegion.attach(path, region, workers, taskSlots, resultSlots, maxMessageBytes);
+            final SharedQueue tasks = pool.tasks;
+            final SharedQueue results = pool.results;
+            final SharedLongArray started = pool.started;
+            final SharedLongArray startedAt = pool.startedAt;
             final Map<String, PoolTask<Object, Object>> functions = new HashMap<>();
             final long self = ProcessHandle.current().pid();
-            ready.set(index, self);
+            pool.ready.set(index, self);
             try
             {
                 long done = 0;

@@ -7,6 +7,7 @@ import dev.shmem.internal.liveness.ProcessTable;
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.sync.DeferredWakes;
 import dev.shmem.internal.wait.EventCount;
+import dev.shmem.internal.wait.LongWait;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -14,6 +15,7 @@ import org.agrona.concurrent.AtomicBuffer;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.shmem.internal.lock.LockDescriptor.DEAD_OWNER_PID_OFFSET;
 import static dev.shmem.internal.lock.LockDescriptor.FLAGS_OFFSET;
@@ -46,7 +48,7 @@ public final class LockWord
     private final EventCount events;
     private final Sleeper sleeper;
     private long lastLivenessCheck = System.nanoTime();
-    private long lastLongWaitWarning = System.nanoTime() - Waiting.LONG_WAIT_NANOS;
+    private final AtomicLong lastLongWaitWarning = LongWait.newHandleClock();
 
     /**
      * @param name       entry name, for messages.
@@ -298,8 +300,8 @@ public final class LockWord
     private final class Acquisition
     {
         private final long stamp;
-        private final long start = System.nanoTime();
-        private boolean warned;
+        private final LongWait longWait = new LongWait(lastLongWaitWarning);
+        private final long start = longWait.start();
 
         Acquisition(final long stamp)
         {
@@ -333,12 +335,8 @@ public final class LockWord
             }
             final long now = System.nanoTime();
             final long waited = now - start;
-            // Once per wait and at most once per interval per handle, whenever the check runs after 10 s: it
-            // cannot be skipped by a check landing outside a window.
-            if (!warned && waited >= Waiting.LONG_WAIT_NANOS && now - lastLongWaitWarning >= Waiting.LONG_WAIT_NANOS)
+            if (longWait.due(now))
             {
-                warned = true;
-                lastLongWaitWarning = now;
                 LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s for lock '" +
                     name + "' " + describeOwner(stamp) + " (alive)");
             }

@@ -8,6 +8,7 @@ import dev.shmem.internal.region.EntryType;
 import dev.shmem.internal.region.MappedRegion;
 import dev.shmem.internal.region.Names;
 import dev.shmem.internal.wait.EventCount;
+import dev.shmem.internal.wait.LongWait;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -52,6 +53,8 @@ public final class MappedCondition implements SharedCondition
     private final AtomicBuffer buffer;
     private final ProcessTable processes;
     private final EventCount[] events = new EventCount[SLOTS];
+    /** When a wait on this handle last logged its long-wait warning. */
+    private final AtomicLong lastLongWaitWarning = LongWait.newHandleClock();
 
     private MappedCondition(final String name, final ConditionLock lock, final AtomicBuffer buffer,
         final Sleeper sleeper)
@@ -239,12 +242,12 @@ public final class MappedCondition implements SharedCondition
         // Built, not read back: a recoverer may already have signalled the slot.
         final long waiting = slotState(ticket, WAITING);
         final int holds = lock.releaseFully();
-        final long start = System.nanoTime();
+        final LongWait longWait = new LongWait(lastLongWaitWarning);
         Outcome outcome;
         try
         {
             outcome = Waiting.await(events[slot], () -> status(buffer.getLongVolatile(offset)) != WAITING,
-                () -> recover(slot, waiting, start), timeoutNanos, interruption) ?
+                () -> recover(slot, waiting, longWait), timeoutNanos, interruption) ?
                 Outcome.SIGNALLED : Outcome.TIMED_OUT;
         }
         catch (final InterruptedException ex)
@@ -347,9 +350,9 @@ public final class MappedCondition implements SharedCondition
      *
      * @return true if this waiter is now signalled.
      */
-    private boolean recover(final int slot, final long waiting, final long start)
+    private boolean recover(final int slot, final long waiting, final LongWait longWait)
     {
-        SyncEntry.warnOnceAfterLongWait(start, () -> "on condition '" + name + "' of " + lock.kindName() + " '" +
+        SyncEntry.warnOnceAfterLongWait(longWait, () -> "on condition '" + name + "' of " + lock.kindName() + " '" +
             lock.name() + "' for a signal; " + waiters() + " threads wait on it");
         final int own = slotOffset(slot) + SLOT_STATE_OFFSET;
         if (lock.isOwnerDead())

@@ -2,6 +2,7 @@ package dev.shmem.internal.sync;
 
 import dev.shmem.SharedCountDownLatch;
 import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.wait.LongWait;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -76,9 +77,9 @@ public final class MappedCountDownLatch extends SyncEntry implements SharedCount
 
     private boolean await(final long timeoutNanos) throws InterruptedException
     {
-        final long start = System.nanoTime();
+        final LongWait wait = newLongWait();
         // A latch cannot know which process was going to count down: after a long wait it says what it waits for.
-        return awaitInterruptibly(() -> getCount() == 0, () -> warnOnceAfterLongWait(start, () -> "for latch '" +
+        return awaitInterruptibly(() -> getCount() == 0, () -> warnOnceAfterLongWait(wait, () -> "for latch '" +
             name + "' at count " + getCount() + "; a process that died before counting down never will"),
             timeoutNanos);
     }

@@ -2,6 +2,7 @@ package dev.shmem.internal.sync;
 
 import dev.shmem.SharedEvent;
 import dev.shmem.internal.region.Attachment;
+import dev.shmem.internal.wait.LongWait;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -94,9 +95,9 @@ public final class MappedEvent extends SyncEntry implements SharedEvent
         // Volatile reads: pair with set()'s CAS. A set since entry releases this waiter even if a clear followed
         // before it ran (the state's set count changed).
         final long entry = buffer.getLongVolatile(STATE_OFFSET);
-        final long start = System.nanoTime();
+        final LongWait wait = newLongWait();
         return awaitInterruptibly(() -> (entry & SET_BIT) != 0 || buffer.getLongVolatile(STATE_OFFSET) != entry,
-            () -> warnOnceAfterLongWait(start, () -> "for event '" + name + "' to be set"), timeoutNanos);
+            () -> warnOnceAfterLongWait(wait, () -> "for event '" + name + "' to be set"), timeoutNanos);
     }
 
     @Override

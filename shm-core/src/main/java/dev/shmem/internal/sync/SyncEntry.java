@@ -2,6 +2,7 @@ package dev.shmem.internal.sync;
 
 import dev.shmem.internal.region.Attachment;
 import dev.shmem.internal.wait.EventCount;
+import dev.shmem.internal.wait.LongWait;
 import dev.shmem.internal.wait.Sleeper;
 import dev.shmem.internal.wait.Waiting;
 
@@ -9,6 +10,7 @@ import org.agrona.concurrent.AtomicBuffer;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,8 @@ public abstract class SyncEntry
     final AtomicBuffer buffer;
     final Attachment attachment;
     final EventCount events;
+    /** When a wait on this handle last logged its long-wait warning. */
+    private final AtomicLong lastLongWaitWarning = LongWait.newHandleClock();
     private final String kind;
 
     SyncEntry(final String kind, final String name, final AtomicBuffer buffer, final Attachment attachment,
@@ -76,20 +80,29 @@ public abstract class SyncEntry
     }
 
     /**
-     * For a wait's periodic recovery (at most every {@link Waiting#LIVENESS_INTERVAL_NANOS}): logs one warning once
-     * the wait has lasted 10 s, saying what it waits for.
+     * For a wait's periodic recovery (at most every {@link Waiting#LIVENESS_INTERVAL_NANOS}): logs the wait's one
+     * long-wait warning when it is due ({@link LongWait}), saying what it waits for.
      *
-     * @param start   when the wait started ({@link System#nanoTime()}).
+     * @param wait    the wait, made with {@link #newLongWait()} when it started.
      * @param waiting what the waiter waits for, e.g. "for latch 'x' at count 3".
      * @return false, so that it can be the whole recovery of a wait that has nothing to recover.
      */
-    static boolean warnOnceAfterLongWait(final long start, final Supplier<String> waiting)
+    static boolean warnOnceAfterLongWait(final LongWait wait, final Supplier<String> waiting)
     {
-        final long waited = System.nanoTime() - start;
-        if (waited >= Waiting.LONG_WAIT_NANOS && waited < Waiting.LONG_WAIT_NANOS + Waiting.LIVENESS_INTERVAL_NANOS)
+        final long now = System.nanoTime();
+        if (wait.due(now))
         {
-            LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s " + waiting.get());
+            LOGGER.log(Level.WARNING, "waiting " + TimeUnit.NANOSECONDS.toSeconds(now - wait.start()) + " s " +
+                waiting.get());
         }
         return false;
+    }
+
+    /**
+     * @return the long-wait state of a wait on this handle that starts now.
+     */
+    final LongWait newLongWait()
+    {
+        return new LongWait(lastLongWaitWarning);
     }
 }
