@@ -12,7 +12,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.util.AbstractMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -154,26 +153,10 @@ public final class MappedMap<K, V> extends AbstractMap<K, V> implements SharedMa
     }
 
     @Override
-    public boolean isEmpty()
-    {
-        return reader.size() == 0;
-    }
-
-    @Override
     public Set<Entry<K, V>> entrySet()
     {
         final Set<Entry<K, V>> set = entrySet;
         return set != null ? set : (entrySet = new MapEntrySet<>(this));
-    }
-
-    @Override
-    public void forEach(final BiConsumer<? super K, ? super V> action)
-    {
-        Objects.requireNonNull(action, "action");
-        for (final Entry<K, V> entry : entrySet())
-        {
-            action.accept(entry.getKey(), entry.getValue());
-        }
     }
 
     // ------------------------------------------------------------------------------------------------- writes
