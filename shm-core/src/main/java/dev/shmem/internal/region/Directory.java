@@ -117,7 +117,8 @@ public final class Directory
         for (int probe = 0; probe <= mask; probe++)
         {
             final int word = indexBase + ((hash + probe) & mask) * INDEX_WORD_LENGTH;
-            final long deadline = System.nanoTime() + CLAIM_TIMEOUT_NANOS;
+            // Read the clock only for a word another live process is claiming (rare), not on every probe.
+            long deadline = 0;
             int spins = 0;
             while (true)
             {
@@ -146,7 +147,12 @@ public final class Directory
                     }
                     continue;
                 }
-                if (System.nanoTime() - deadline > 0)
+                final long now = System.nanoTime();
+                if (spins == 0)
+                {
+                    deadline = now + CLAIM_TIMEOUT_NANOS;
+                }
+                else if (now - deadline > 0)
                 {
                     throw new IllegalStateException("directory index word " + ((word - indexBase) / 8) +
                         " has been claimed for more than " + TimeUnit.NANOSECONDS.toSeconds(CLAIM_TIMEOUT_NANOS) +
@@ -402,7 +408,13 @@ public final class Directory
         }
     }
 
-    private int checkedRecord(final long word, final int wordOffset)
+    /**
+     * @param word       a published index word.
+     * @param wordOffset its offset in the region.
+     * @return the record it points to.
+     * @throws RegionCorruptException if that is not one of the directory's records.
+     */
+    int checkedRecord(final long word, final int wordOffset)
     {
         final long record = DirectoryDescriptor.recordOf(word);
         if (record >= layout.maxEntries())

@@ -58,18 +58,13 @@ final class DirectoryCheck
             final long word = region.getLongAcquire(indexBase + i * INDEX_WORD_LENGTH);
             if (isPublished(word))
             {
-                final long record = DirectoryDescriptor.recordOf(word);
-                if (record >= layout.maxEntries())
-                {
-                    throw new RegionCorruptException("region is corrupt: directory index word " + i +
-                        " points to record " + record + ", expected one of the " + layout.maxEntries() + " records");
-                }
-                if (referenced.get((int)record))
+                final int record = directory.checkedRecord(word, indexBase + i * INDEX_WORD_LENGTH);
+                if (referenced.get(record))
                 {
                     throw new RegionCorruptException("region is corrupt: directory index word " + i +
                         " points to record " + record + ", which another index word points to");
                 }
-                referenced.set((int)record);
+                referenced.set(record);
             }
         }
         // 2. The records.
