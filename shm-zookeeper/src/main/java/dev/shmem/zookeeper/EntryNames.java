@@ -1,6 +1,7 @@
 package dev.shmem.zookeeper;
 
-import java.nio.charset.StandardCharsets;
+import dev.shmem.internal.region.Names;
+
 import java.util.Base64;
 
 /**
@@ -10,77 +11,28 @@ import java.util.Base64;
  */
 final class EntryNames
 {
-    static final int MAX_NAME_BYTES = 127;
-
     private EntryNames()
     {
     }
 
     /**
      * @param name a shm entry name.
-     * @return its znode name.
-     * @throws IllegalArgumentException naming the value and what was expected.
+     * @return its znode name: the name's UTF-8 bytes in URL-safe Base64, after "_" (any printable name, "/" or
+     * "." included, becomes one valid znode name).
+     * @throws IllegalArgumentException naming the value and what was expected: the same rules, and the same
+     *                                  messages, as the mapped backend's (shm-core's {@code Names}).
      */
     static String znode(final String name)
     {
-        if (name == null)
-        {
-            throw new IllegalArgumentException("entry name is null: expected 1 to " + MAX_NAME_BYTES +
-                " UTF-8 bytes of printable characters");
-        }
-        for (int i = 0; i < name.length(); )
-        {
-            final int cp = name.codePointAt(i);
-            if (!isPrintable(cp))
-            {
-                throw new IllegalArgumentException("entry name " + quote(name) + " has a non-printable character " +
-                    String.format("U+%04X", cp) + " at index " + i + ": expected printable characters only");
-            }
-            i += Character.charCount(cp);
-        }
-        final byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length < 1 || bytes.length > MAX_NAME_BYTES)
-        {
-            throw new IllegalArgumentException("entry name " + quote(name) + " is " + bytes.length +
-                " UTF-8 bytes long: expected 1 to " + MAX_NAME_BYTES);
-        }
-        return "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Names.encode(name));
     }
 
+    /**
+     * @param name an entry name.
+     * @return it in quotes, non-printable characters escaped, for messages.
+     */
     static String quote(final String name)
     {
-        final StringBuilder sb = new StringBuilder(name.length() + 2).append('\'');
-        name.codePoints().forEach(cp ->
-        {
-            if (isPrintable(cp))
-            {
-                sb.appendCodePoint(cp);
-            }
-            else
-            {
-                sb.append(String.format("\\u%04X", cp));
-            }
-        });
-        return sb.append('\'').toString();
-    }
-
-    private static boolean isPrintable(final int cp)
-    {
-        if (Character.isISOControl(cp))
-        {
-            return false;
-        }
-        switch (Character.getType(cp))
-        {
-            case Character.UNASSIGNED:
-            case Character.SURROGATE:
-            case Character.FORMAT:
-            case Character.LINE_SEPARATOR:
-            case Character.PARAGRAPH_SEPARATOR:
-            case Character.PRIVATE_USE:
-                return false;
-            default:
-                return true;
-        }
+        return Names.quote(name);
     }
 }
