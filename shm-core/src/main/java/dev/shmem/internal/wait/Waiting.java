@@ -3,7 +3,8 @@ package dev.shmem.internal.wait;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The blocking loop shared by locks, semaphores and queues: spin briefly, then park on an {@link EventCount}
+ * The blocking loop shared by locks, semaphores and queues: spin briefly, retry yielding the CPU for a few tens of
+ * microseconds, then park on an {@link EventCount}
  * (the caller's thread never sleeps in a system call: it parks, and this process's waker thread sleeps in the
  * kernel for it), re-checking interruption and the deadline after every wake, and whether the other side is dead
  * when the waker asks for it (at most every {@link #LIVENESS_INTERVAL_NANOS} per primitive and process) and when
@@ -23,6 +24,11 @@ public final class Waiting
 
     /** Busy attempts before a waiter parks ({@code -Dshm.wait.spins}, default 100). */
     private static final int SPINS = Integer.getInteger("shm.wait.spins", 100);
+    /**
+     * How long a user thread retries, yielding between attempts, before it parks ({@code -Dshm.wait.userYieldMicros},
+     * default 20; 0 parks right after the spins).
+     */
+    private static final long USER_YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("shm.wait.userYieldMicros", 20));
 
     private Waiting()
     {
@@ -66,12 +72,13 @@ public final class Waiting
     }
 
     /**
-     * The second phase of a {@link KernelWaitThread}'s wait (the pool's dispatcher and workers): for up to
-     * {@link KernelWaitThread#YIELD_NANOS} it retries, yielding the CPU between attempts, so that a reply that
-     * comes within that time (the next task of a caller that has just got its result, the result of a short task)
-     * costs no sleep and no wake-up, while a runnable thread on the same CPU still gets it.
+     * The second phase of a wait: for up to {@code yieldNanos} ({@link KernelWaitThread#YIELD_NANOS} for the
+     * pool's dispatcher and workers, {@code -Dshm.wait.userYieldMicros} for other threads) it retries, yielding the
+     * CPU between attempts, so that a reply that comes within that time (the next task of a caller that has just
+     * got its result, the result of a short task) costs no sleep and no wake-up, while a runnable thread on the
+     * same CPU still gets it.
      */
-    private static boolean yieldUntilSuccess(final Attempt attempt, final long start)
+    private static boolean yieldUntilSuccess(final Attempt attempt, final long start, final long yieldNanos)
     {
         do
         {
@@ -81,7 +88,7 @@ public final class Waiting
             }
             Thread.yield();
         }
-        while (System.nanoTime() - start < KernelWaitThread.YIELD_NANOS);
+        while (System.nanoTime() - start < yieldNanos);
         return false;
     }
 
@@ -113,7 +120,10 @@ public final class Waiting
             Thread.onSpinWait();
         }
         final long start = System.nanoTime();
-        if (KernelWaitThread.isCurrent() && yieldUntilSuccess(attempt, start))
+        // Never past the caller's timeout; an interrupt in this phase is seen by the loop below.
+        final long yieldNanos = Math.min(timeoutNanos,
+            KernelWaitThread.isCurrent() ? KernelWaitThread.YIELD_NANOS : USER_YIELD_NANOS);
+        if (yieldNanos > 0 && yieldUntilSuccess(attempt, start, yieldNanos))
         {
             return true;
         }
