@@ -154,7 +154,7 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
         {
             return true;
         }
-        return blockingAcquire(stamp, timeoutNanos, interruption);
+        return blockingAcquire(stamp, timeoutNanos, interruption, Waiting.Spin.PARK_AT_ONCE);
     }
 
     /**
@@ -162,7 +162,7 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
      * word's blocking acquire.
      */
     private boolean blockingAcquire(final long stamp, final long timeoutNanos,
-        final Waiting.Interruption interruption) throws InterruptedException
+        final Waiting.Interruption interruption, final Waiting.Spin spin) throws InterruptedException
     {
         final long holder = word.owner();
         // The holder's pid only feeds the JFR event; read before the event begins (its first use loads classes for
@@ -174,7 +174,7 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
         boolean acquired = false;
         try
         {
-            acquired = word.acquire(stamp, timeoutNanos, interruption);
+            acquired = word.acquire(stamp, timeoutNanos, interruption, spin);
             if (acquired)
             {
                 acquired();
@@ -268,7 +268,8 @@ public abstract class AbstractMappedLock implements RobustLock, ConditionLock
             try
             {
                 // Recorded in the wait table like any blocked lock(): a deadlock through a condition is found too.
-                blockingAcquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
+                // A hand-off, not a contended lock(): the signaller that woke this waiter is about to unlock.
+                blockingAcquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER, Waiting.Spin.SPIN_THEN_PARK);
             }
             catch (final InterruptedException ex)
             {

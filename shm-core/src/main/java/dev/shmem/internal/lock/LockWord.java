@@ -164,18 +164,21 @@ public final class LockWord
      * @param stamp        the caller's stamp.
      * @param timeoutNanos longest wait, or {@link Waiting#NO_TIMEOUT}.
      * @param interruption what an interrupt does.
+     * @param spin         {@link Waiting.Spin#PARK_AT_ONCE} for lock() and its variants,
+     *                     {@link Waiting.Spin#SPIN_THEN_PARK} for a condition waiter re-taking the lock its
+     *                     signaller is about to release.
      * @return true if acquired, false on timeout.
      * @throws InterruptedException with {@link Waiting.Interruption#THROW} if interrupted.
      */
-    public boolean acquire(final long stamp, final long timeoutNanos, final Waiting.Interruption interruption)
-        throws InterruptedException
+    public boolean acquire(final long stamp, final long timeoutNanos, final Waiting.Interruption interruption,
+        final Waiting.Spin spin) throws InterruptedException
     {
         final Acquisition acquisition = new Acquisition(stamp);
         boolean acquired = false;
         try
         {
             acquired = Waiting.await(events, acquisition::attempt, acquisition::recover, timeoutNanos,
-                interruption);
+                interruption, spin);
             return acquired;
         }
         finally

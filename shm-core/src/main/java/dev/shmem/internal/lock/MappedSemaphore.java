@@ -341,7 +341,8 @@ public final class MappedSemaphore implements SharedSemaphore
         final Object event = Diagnostics.beginWait();
         try
         {
-            acquired = Waiting.await(events, () -> take(permits), () -> recover(permits), timeoutNanos, interruption);
+            acquired = Waiting.await(events, () -> take(permits), () -> recover(permits), timeoutNanos, interruption,
+                Waiting.Spin.PARK_AT_ONCE);
             return acquired;
         }
         finally

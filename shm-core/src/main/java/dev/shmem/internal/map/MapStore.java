@@ -155,7 +155,8 @@ final class MapStore
             }
             try
             {
-                word.acquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER);
+                // Segment critical sections last nanoseconds (one put or get): spin rather than park.
+                word.acquire(stamp, Waiting.NO_TIMEOUT, Waiting.Interruption.DEFER, Waiting.Spin.SPIN_THEN_PARK);
             }
             catch (final InterruptedException ex)
             {

@@ -390,7 +390,7 @@ public final class MappedQueue implements SharedQueue
             {
                 ring.recoverAtTail();
                 return false;
-            }, timeoutNanos, Waiting.Interruption.THROW);
+            }, timeoutNanos, Waiting.Interruption.THROW, Waiting.Spin.SPIN_THEN_PARK);
             return offered;
         }
         finally
@@ -406,7 +406,7 @@ public final class MappedQueue implements SharedQueue
         {
             ring.recoverAtHead();
             return false;
-        }, timeoutNanos, Waiting.Interruption.THROW);
+        }, timeoutNanos, Waiting.Interruption.THROW, Waiting.Spin.SPIN_THEN_PARK);
         return taken[0];
     }
 

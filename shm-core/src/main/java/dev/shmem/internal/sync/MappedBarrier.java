@@ -139,7 +139,7 @@ public final class MappedBarrier extends SyncEntry implements SharedBarrier
         try
         {
             timedOut = !Waiting.await(events, () -> hasLeft(waitingIn), this::recoverDeadWaiters, timeoutNanos,
-                Waiting.Interruption.THROW);
+                Waiting.Interruption.THROW, Waiting.Spin.SPIN_THEN_PARK);
         }
         catch (final InterruptedException ex)
         {

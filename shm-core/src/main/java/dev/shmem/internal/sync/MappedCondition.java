@@ -247,7 +247,7 @@ public final class MappedCondition implements SharedCondition
         try
         {
             outcome = Waiting.await(events[slot], () -> status(buffer.getLongVolatile(offset)) != WAITING,
-                () -> recover(slot, waiting, longWait), timeoutNanos, interruption) ?
+                () -> recover(slot, waiting, longWait), timeoutNanos, interruption, Waiting.Spin.SPIN_THEN_PARK) ?
                 Outcome.SIGNALLED : Outcome.TIMED_OUT;
         }
         catch (final InterruptedException ex)
