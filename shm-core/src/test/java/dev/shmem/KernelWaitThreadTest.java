@@ -33,13 +33,6 @@ class KernelWaitThreadTest
     @RegisterExtension
     final TempRegionDir dir = new TempRegionDir();
 
-    /** A blocking body for a kernel-wait thread. */
-    @FunctionalInterface
-    interface Body
-    {
-        void run() throws Exception;
-    }
-
     @Test
     void aTakeSleepingInTheKernelGetsEveryMessageOfAProducerInAnotherJvm() throws Exception
     {
@@ -162,7 +155,7 @@ class KernelWaitThreadTest
         }
     }
 
-    private static Waiter start(final Body body)
+    private static Waiter start(final ParkedWaitingTest.Blocking body)
     {
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final Thread thread = new KernelWaitThread(() ->
