@@ -21,7 +21,8 @@ import java.util.UUID;
  * by the first child started with a given java, class path and flags, and the children after it map them instead
  * of loading and verifying them again, which shortens their start. The archive lives in
  * {@code java.io.tmpdir/shm-cds/KEY.jsa}, KEY a hash of what the archive depends on: the JVM, its flags (but
- * {@code -Xlog}) and the class path.
+ * {@code -Xlog}), the class path, and the size and modification time of each of its jars (a rebuilt jar gets a
+ * new archive).
  *
  * <p>JDK 19 and later: {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=...}, which also recreates a
  * stale archive. JDK 17 and 18: the first child gets {@code -XX:ArchiveClassesAtExit} to a temporary file (one child
@@ -83,7 +84,16 @@ final class ClassDataArchive
         {
             return none();
         }
-        final Path archive = directory.resolve(key(command) + ".jsa");
+        final String key;
+        try
+        {
+            key = key(command, classPath);
+        }
+        catch (final IOException ex)
+        {
+            return none();
+        }
+        final Path archive = directory.resolve(key + ".jsa");
         final List<String> flags = new ArrayList<>(QUIET);
         if (Runtime.version().feature() >= AUTO_CREATE_FEATURE)
         {
@@ -171,11 +181,22 @@ final class ClassDataArchive
         }
     }
 
-    private static String key(final List<String> command)
+    /**
+     * The archive's name: a hash of the JVM, the command and, for each jar of the class path, its size and
+     * modification time, which the JVM checks before it maps an archive (a rebuilt jar with the key of its old
+     * archive would run without CDS from then on, silently).
+     */
+    private static String key(final List<String> command, final String classPath) throws IOException
     {
         try
         {
             final MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (final String entry : classPath.split(java.io.File.pathSeparator))
+            {
+                final Path jar = Path.of(entry);
+                digest.update((Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis() + ";")
+                    .getBytes(StandardCharsets.UTF_8));
+            }
             digest.update(System.getProperty("java.vm.version", "").getBytes(StandardCharsets.UTF_8));
             for (final String part : command)
             {
