@@ -1,6 +1,7 @@
 package dev.shmem.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,15 +13,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An application class-data-sharing archive for child JVMs (JDK's AppCDS): the classes a child loads are dumped
  * by the first child started with a given java, class path and flags, and the children after it map them instead
  * of loading and verifying them again, which shortens their start. The archive lives in
- * {@code java.io.tmpdir/shm-cds/KEY.jsa}, KEY a hash of what the archive depends on: the JVM, its flags (but
+ * {@code java.io.tmpdir/shm-cds-USER/KEY.jsa} (a directory only this user may write; the newest
+ * {@value #KEEP} archives are kept), KEY a hash of what the archive depends on: the JVM, its flags (but
  * {@code -Xlog}), the class path, and the size and modification time of each of its jars (a rebuilt jar gets a
  * new archive).
  *
@@ -35,6 +41,8 @@ import java.util.UUID;
 final class ClassDataArchive
 {
     private static final Duration STALE_LOCK = Duration.ofMinutes(5);
+    /** Archives kept in the directory (one per java, flags and class path in use). */
+    static final int KEEP = 16;
     private static final int AUTO_CREATE_FEATURE = 19;
     private static final List<String> QUIET = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
@@ -75,15 +83,12 @@ final class ClassDataArchive
                 return none();
             }
         }
-        final Path directory = Path.of(System.getProperty("java.io.tmpdir"), "shm-cds");
-        try
-        {
-            Files.createDirectories(directory);
-        }
-        catch (final IOException ex)
+        final Optional<Path> made = directory();
+        if (made.isEmpty())
         {
             return none();
         }
+        final Path directory = made.get();
         final String key;
         try
         {
@@ -94,6 +99,10 @@ final class ClassDataArchive
             return none();
         }
         final Path archive = directory.resolve(key + ".jsa");
+        if (!Files.isRegularFile(archive))
+        {
+            prune(directory);
+        }
         final List<String> flags = new ArrayList<>(QUIET);
         if (Runtime.version().feature() >= AUTO_CREATE_FEATURE)
         {
@@ -147,6 +156,49 @@ final class ClassDataArchive
         catch (final IOException ex)
         {
             System.getLogger("dev.shmem").log(System.Logger.Level.DEBUG, "class-data archive not kept: " + ex);
+        }
+    }
+
+    /**
+     * @return where archives are kept: {@code java.io.tmpdir/shm-cds-USER}, a {@link PrivateTempDirectory} (a
+     * JVM trusts the archive it maps).
+     */
+    static Optional<Path> directory()
+    {
+        return PrivateTempDirectory.of("shm-cds");
+    }
+
+    /**
+     * Before a new archive is made: removes all but the {@link #KEEP} newest archives, so that a jar rebuilt many
+     * times (a new key each time) does not fill the temporary directory. Removing one a child maps is harmless
+     * (the mapping stays); a later child makes it again. Quiet, as everything here.
+     */
+    private static void prune(final Path directory)
+    {
+        try (Stream<Path> files = Files.list(directory))
+        {
+            final List<Path> archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa"))
+                .sorted(Comparator.comparing(ClassDataArchive::modified).reversed()).collect(Collectors.toList());
+            for (final Path old : archives.subList(Math.min(KEEP - 1, archives.size()), archives.size()))
+            {
+                Files.deleteIfExists(old);
+            }
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            System.getLogger("dev.shmem").log(System.Logger.Level.DEBUG, "class-data archives not pruned: " + ex);
+        }
+    }
+
+    private static FileTime modified(final Path file)
+    {
+        try
+        {
+            return Files.getLastModifiedTime(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 

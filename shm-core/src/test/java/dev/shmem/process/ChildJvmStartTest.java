@@ -84,7 +84,7 @@ class ChildJvmStartTest
         made.removeAll(before);
         assertEquals(1, made.size(), "archives made: " + made);
         assertTrue(made.get(0).endsWith(".jsa"), made.toString());
-        final Path archive = Path.of(System.getProperty("java.io.tmpdir"), "shm-cds", made.get(0));
+        final Path archive = ClassDataArchive.directory().orElseThrow().resolve(made.get(0));
         try (ChildJvm second = ChildJvm.builder(Hello.class).classPath(classPath).classDataSharing(true)
             .args("again").jvmArgs("-Xlog:class+load=info").logDirectory(dir.path()).keepLog().start())
         {
@@ -201,7 +201,7 @@ class ChildJvmStartTest
 
     private static List<String> archives() throws IOException
     {
-        final Path directory = Path.of(System.getProperty("java.io.tmpdir"), "shm-cds");
+        final Path directory = ClassDataArchive.directory().orElseThrow();
         if (!Files.isDirectory(directory))
         {
             return new java.util.ArrayList<>();

@@ -35,6 +35,34 @@ class ClassDataArchiveTest
     }
 
     @Test
+    void makingANewArchiveKeepsOnlyTheNewestOnes(@TempDir final Path dir) throws IOException
+    {
+        final Path archives = ClassDataArchive.directory().orElseThrow();
+        final List<Path> stale = new java.util.ArrayList<>();
+        for (int i = 0; i < ClassDataArchive.KEEP + 4; i++)
+        {
+            final Path old = archives.resolve("shm-prune-test-" + i + ".jsa");
+            Files.write(old, new byte[] { 1 });
+            // Older than any real archive: these go first.
+            Files.setLastModifiedTime(old, FileTime.fromMillis(1_000_000L + i));
+            stale.add(old);
+        }
+        final Path jar = dir.resolve("fresh.jar");
+        Files.write(jar, new byte[] { 'P', 'K', 5, 6, 7 });
+        archiveFor(jar);
+        try (java.util.stream.Stream<Path> files = Files.list(archives))
+        {
+            final long left = files.filter(f -> f.toString().endsWith(".jsa")).count();
+            assertTrue(left < ClassDataArchive.KEEP, left + " archives left");
+        }
+        assertTrue(Files.notExists(stale.get(0)), "the oldest archive is removed");
+        for (final Path old : stale)
+        {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    @Test
     void aClassPathWithADirectoryGetsNoArchive(@TempDir final Path dir)
     {
         final ClassDataArchive archive = ClassDataArchive.forCommand(List.of("java", "-cp", dir.toString()),
