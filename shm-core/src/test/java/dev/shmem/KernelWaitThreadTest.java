@@ -113,15 +113,53 @@ class KernelWaitThreadTest
             final SharedQueue queue = region.queue("q", 4, 16);
             final AtomicReference<byte[]> polled = new AtomicReference<>(new byte[0]);
             final AtomicLong elapsed = new AtomicLong();
+            final long timeoutMillis = 1_500;
             final Waiter waiter = start(() ->
             {
                 final long start = System.nanoTime();
-                polled.set(queue.poll(250, TimeUnit.MILLISECONDS));
+                polled.set(queue.poll(timeoutMillis, TimeUnit.MILLISECONDS));
                 elapsed.set(System.nanoTime() - start);
             });
+            awaitSleepingInKernel(waiter.thread());
             waiter.join();
             assertNull(polled.get());
-            assertTrue(elapsed.get() >= TimeUnit.MILLISECONDS.toNanos(250), "returned early: " + elapsed.get());
+            assertTrue(elapsed.get() >= TimeUnit.MILLISECONDS.toNanos(timeoutMillis), "returned early: " + elapsed);
+            // Generous (a loaded machine), but a wait that ignored its deadline would be far past it.
+            assertTrue(elapsed.get() < TimeUnit.MILLISECONDS.toNanos(timeoutMillis + 20_000), "late: " + elapsed);
+        }
+    }
+
+    @Test
+    void aSignallerOfTheSameJvmWakesAKernelSleeperBesideAParkedWaiter() throws Exception
+    {
+        try (SharedRegion region = SharedRegion.create(dir.resolve("same-jvm.shm"), Children.CAPACITY))
+        {
+            // The signaller's shortcut skips the kernel wake when every registered waiter is parked in its JVM;
+            // a kernel sleeper is registered but not parked, so it must still be woken.
+            final SharedQueue queue = region.queue("q", 4, 16);
+            final AtomicReference<byte[]> kernelGot = new AtomicReference<>();
+            final AtomicReference<byte[]> parkedGot = new AtomicReference<>();
+            final Waiter kernel = start(() -> kernelGot.set(queue.take()));
+            final Thread parked = new Thread(() ->
+            {
+                try
+                {
+                    parkedGot.set(queue.take());
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            parked.start();
+            awaitSleepingInKernel(kernel.thread());
+            ParkedWaitingTest.awaitState(parked, Thread.State.WAITING);
+            queue.put(new byte[] { 1 });
+            queue.put(new byte[] { 2 });
+            kernel.join();
+            parked.join(JOIN_MILLIS);
+            assertFalse(parked.isAlive(), "the parked waiter got nothing");
+            assertEquals(3, kernelGot.get()[0] + parkedGot.get()[0], "each took one message");
         }
     }
 

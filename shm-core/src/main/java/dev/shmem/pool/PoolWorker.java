@@ -56,7 +56,7 @@ public final class PoolWorker
             {
                 work(args);
             }
-            catch (final Exception | Error ex)
+            catch (final Throwable ex)
             {
                 failure[0] = ex;
             }
@@ -69,9 +69,14 @@ public final class PoolWorker
         {
             throw (Error)failure[0];
         }
-        if (failure[0] != null)
+        if (failure[0] instanceof Exception)
         {
             throw (Exception)failure[0];
+        }
+        if (failure[0] != null)
+        {
+            // A Throwable that is neither (thrown sneakily): the child must still fail.
+            throw new IllegalStateException("the worker thread failed", failure[0]);
         }
     }
 

@@ -494,7 +494,7 @@ public final class ChildJvm implements AutoCloseable
             final Path reportFile = logDirectory.resolve("shm-child-" + token + ".failure");
             final List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(inheritedJvmArgs(classDataSharing));
+            command.addAll(inheritedJvmArgs(classDataSharing, classPath));
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(classPath);
@@ -534,7 +534,7 @@ public final class ChildJvm implements AutoCloseable
             return new ChildJvm(process, logFile, reportFile, this, archive);
         }
 
-        private static List<String> inheritedJvmArgs(final boolean ownArchive)
+        private static List<String> inheritedJvmArgs(final boolean ownArchive, final String classPath)
         {
             final List<String> inherited = new ArrayList<>();
             boolean hasMiscExport = false;
@@ -575,8 +575,10 @@ public final class ChildJvm implements AutoCloseable
             }
             if (System.getProperty(JNA_BOOT_PATH) == null)
             {
-                // The child loads JNA's native library from one kept copy instead of extracting a new one.
-                JnaDispatchCache.directory().ifPresent(dir -> inherited.add("-D" + JNA_BOOT_PATH + "=" + dir));
+                // The child loads JNA's native library from one kept copy instead of extracting a new one (only a
+                // child with this JVM's JNA jar: another JNA version refuses this one's library).
+                JnaDispatchCache.directoryFor(classPath).ifPresent(dir ->
+                    inherited.add("-D" + JNA_BOOT_PATH + "=" + dir));
             }
             if (!hasNativeAccess && NativeAccess.enabledForUnnamedModule())
             {

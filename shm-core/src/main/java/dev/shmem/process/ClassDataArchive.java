@@ -14,18 +14,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * An application class-data-sharing archive for child JVMs (JDK's AppCDS): the classes a child loads are dumped
  * by the first child started with a given java, class path and flags, and the children after it map them instead
  * of loading and verifying them again, which shortens their start. The archive lives in
- * {@code java.io.tmpdir/shm-cds-USER/KEY.jsa} (a directory only this user may write; the newest
+ * {@code java.io.tmpdir/shm-cds-UID/KEY.jsa} (a directory only this user may write; the newest
  * {@value #KEEP} archives are kept), KEY a hash of what the archive depends on: the JVM, its flags (but
  * {@code -Xlog}), the class path, and the size and modification time of each of its jars (a rebuilt jar gets a
  * new archive).
@@ -160,7 +161,7 @@ final class ClassDataArchive
     }
 
     /**
-     * @return where archives are kept: {@code java.io.tmpdir/shm-cds-USER}, a {@link PrivateTempDirectory} (a
+     * @return where archives are kept: {@code java.io.tmpdir/shm-cds-UID}, a {@link PrivateTempDirectory} (a
      * JVM trusts the archive it maps).
      */
     static Optional<Path> directory()
@@ -169,17 +170,28 @@ final class ClassDataArchive
     }
 
     /**
-     * Before a new archive is made: removes all but the {@link #KEEP} newest archives, so that a jar rebuilt many
-     * times (a new key each time) does not fill the temporary directory. Removing one a child maps is harmless
-     * (the mapping stays); a later child makes it again. Quiet, as everything here.
+     * Before a new archive is made: removes all but the {@link #KEEP} newest archives of {@code directory}, so
+     * that a jar rebuilt many times (a new key each time) does not fill the temporary directory. Removing one a
+     * child maps is harmless (the mapping stays); a later child makes it again. Quiet, as everything here.
+     *
+     * @param directory where the archives are.
      */
-    private static void prune(final Path directory)
+    static void prune(final Path directory)
     {
+        final Map<Path, Long> archives = new HashMap<>();
         try (Stream<Path> files = Files.list(directory))
         {
-            final List<Path> archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa"))
-                .sorted(Comparator.comparing(ClassDataArchive::modified).reversed()).collect(Collectors.toList());
-            for (final Path old : archives.subList(Math.min(KEEP - 1, archives.size()), archives.size()))
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                if (file.getFileName().toString().endsWith(".jsa"))
+                {
+                    // Read once: a comparator reading the clock of files others rewrite could contradict itself.
+                    archives.put(file, Files.getLastModifiedTime(file).toMillis());
+                }
+            }
+            final List<Path> oldestFirst = new ArrayList<>(archives.keySet());
+            oldestFirst.sort(Comparator.comparing(archives::get));
+            for (final Path old : oldestFirst.subList(0, Math.max(0, oldestFirst.size() - (KEEP - 1))))
             {
                 Files.deleteIfExists(old);
             }
@@ -187,18 +199,6 @@ final class ClassDataArchive
         catch (final IOException | UncheckedIOException ex)
         {
             System.getLogger("dev.shmem").log(System.Logger.Level.DEBUG, "class-data archives not pruned: " + ex);
-        }
-    }
-
-    private static FileTime modified(final Path file)
-    {
-        try
-        {
-            return Files.getLastModifiedTime(file);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
         }
     }
 

@@ -17,7 +17,8 @@ import static dev.shmem.internal.wait.EventCountDescriptor.WAITERS_OFFSET;
  * <p>Protocol. A waiter {@link #prepare registers} (increments the waiter count, reads the sequence), re-checks
  * its condition, and only then {@link #await parks}: it queues itself on this process's
  * {@link Watch} of the word and parks with {@link LockSupport}; the watch's waker thread sleeps in the kernel on
- * the sequence word and unparks it when the word changes. A signaller first changes the state the waiter's
+ * the sequence word and unparks it when the word changes. (A {@link KernelWaitThread} sleeps in the kernel on the
+ * word itself, as a waker does, and is not queued on the watch.) A signaller first changes the state the waiter's
  * condition reads (with a volatile write or a CAS), then {@link #signal}s: if it sees waiters it increments the
  * sequence ({@link #ONE} for "wake one", {@link #ALL} for "wake all"), hands the change to its own process's
  * parked waiters ({@link Watch#wakeLocal}), and, if more threads are registered than are parked in its process and
@@ -79,7 +80,7 @@ public final class EventCount
      * Parks the calling thread until the sequence changes from {@code sequence} (a signal), the waker asks for a
      * liveness check, {@code nanos} pass, or the thread is interrupted; then deregisters. May return early;
      * callers re-check their condition. The thread is {@code WAITING} (or {@code TIMED_WAITING}) meanwhile, and a
-     * virtual thread unmounts.
+     * virtual thread unmounts; a {@link KernelWaitThread} sleeps in the kernel instead ({@code RUNNABLE}).
      *
      * @param sequence value returned by {@link #prepare}.
      * @param nanos    longest wait ({@link Long#MAX_VALUE}: no limit).

@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sleeping on a shared (not {@code FUTEX_PRIVATE_FLAG}) Linux futex, through a JNA direct mapping of
  * {@code syscall(2)}. A shared futex is keyed by the physical page, so threads of different processes that map
- * the same file wake each other. Only the library's waker threads ({@link Watch}) sleep here: a thread inside a JNA
- * call is {@code RUNNABLE}, cannot be interrupted and pins a virtual thread's carrier, so callers park instead.
+ * the same file wake each other. Only the library's own threads sleep here: the waker threads ({@link Watch}) and
+ * {@link KernelWaitThread}s (the pool's dispatcher and workers, whose {@code interrupt()} wakes them). A user
+ * thread inside a JNA call would be {@code RUNNABLE}, could not be interrupted and would pin a virtual thread's
+ * carrier, so user threads park instead.
  */
 public final class FutexSleeper implements Sleeper
 {

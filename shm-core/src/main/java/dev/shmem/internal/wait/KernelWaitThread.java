@@ -11,9 +11,13 @@ import java.util.concurrent.TimeUnit;
  * <p>It keeps the guarantees of the parked path: {@link #interrupt()} wakes it at once (it bumps the sequence of
  * the word the thread sleeps on, a spurious "wake one" that every other waiter re-checks and ignores, and wakes
  * the word's sleepers), and it checks whether the other side is dead every
- * {@link Waiting#LIVENESS_INTERVAL_NANOS} of a wait, as the waker asks parked waiters to. User threads never
- * take this path: a user thread sleeping in a system call could not be interrupted, and a virtual thread would
- * pin its carrier.
+ * {@link Waiting#LIVENESS_INTERVAL_NANOS} of a wait, as the waker asks parked waiters to. An interrupt that does
+ * not go through {@link #interrupt()} (a debugger's, through JVMTI) is seen at the latest at that check.
+ *
+ * <p>Threads the library does not own never take this path (a user thread sleeping in a system call could not
+ * be interrupted, and a virtual thread would pin its carrier), with one exception: a pool task runs on its
+ * worker's {@code KernelWaitThread}, so a task that waits on a shm primitive sleeps in the kernel too
+ * ({@code RUNNABLE} in a thread dump while it waits).
  */
 public final class KernelWaitThread extends Thread
 {

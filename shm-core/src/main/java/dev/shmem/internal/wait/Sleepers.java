@@ -66,8 +66,14 @@ public final class Sleepers
                 {
                     chosen = FutexSleeper.load();
                 }
-                catch (final UnsupportedOperationException | LinkageError ex)
+                catch (final VirtualMachineError ex)
                 {
+                    throw ex;
+                }
+                catch (final UnsupportedOperationException | Error ex)
+                {
+                    // LinkageError (no JNA, no native library), and the plain Error with which JNA's Native
+                    // refuses an incompatible native library: fall back.
                     chosen = new BackoffSleeper();
                     reason = ex.toString();
                 }

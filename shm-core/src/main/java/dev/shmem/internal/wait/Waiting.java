@@ -5,9 +5,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The blocking loop shared by locks, semaphores and queues: park on an {@link EventCount} at once (locks,
  * semaphores) or after spinning briefly and retrying with yields for a few tens of microseconds ({@link Spin})
- * (the caller's thread never sleeps in a system call: it parks, and this process's waker thread sleeps in the
- * kernel for it), re-checking interruption and the deadline after every wake, and whether the other side is dead
- * when the waker asks for it (at most every {@link #LIVENESS_INTERVAL_NANOS} per primitive and process) and when
+ * (a user thread never sleeps in a system call: it parks, and this process's waker thread sleeps in the kernel
+ * for it; only a {@link KernelWaitThread} sleeps in the kernel itself), re-checking interruption and the deadline
+ * after every wake, and whether the other side is dead when the waker asks for it (at most every
+ * {@link #LIVENESS_INTERVAL_NANOS} per primitive and process, and per {@code KernelWaitThread}) and when
  * a wait of at least {@link #TIMEOUT_CHECK_NANOS} times out, so that a loop of short timed waits recovers a dead
  * holder as surely as one long wait.
  */
