@@ -196,12 +196,17 @@ public final class EventCount
 
     /**
      * Wakes up to {@code count} waiters of each process if there are any. Call after the state change the waiters
-     * wait for. Costs one volatile read when nobody waits; a system call only when no wake is already pending.
+     * wait for. Costs one volatile read when nobody waits (two in a process that has waited on it); a system call
+     * only when no wake is already pending.
      *
      * @param count 1 to wake one waiter (per process with waiters), anything else to wake all.
      */
     public void signal(final int count)
     {
+        final Watch local = watch;
+        // Volatile read, before the waiter count: the local nodes the shortcut below may count were all queued, so
+        // registered, before that count was read (Watch.wakeLocal).
+        final long enqueuedBefore = local == null ? 0 : local.enqueues();
         // Volatile read after the caller's volatile state write: pairs with prepare()'s increment.
         final int waiters = buffer.getIntVolatile(waitersOffset);
         if (waiters > 0)
@@ -210,11 +215,11 @@ public final class EventCount
             buffer.getAndAddInt(sequenceOffset, count == 1 ? ONE : ALL);
             // This process's parked waiters (those that waited through this handle: its cached watch, so that a
             // release allocates nothing) are unparked here, without the waker's hop; the kernel is woken only if
-            // more threads are registered than are parked here (other processes', other handles', or ones about to
-            // park: those find the change when they queue). A thread registering after the waiter-count read above
-            // re-checks the state after it, so it needs no wake.
-            final Watch local = watch;
-            final int parkedHere = local == null ? 0 : local.wakeLocal();
+            // more threads are registered than are parked here and were queued before the waiter count was read
+            // (other processes', other handles', kernel sleepers, or ones about to park: those find the change
+            // when they queue). A thread registering after the waiter-count read above re-checks the state after
+            // it, so it needs no wake.
+            final int parkedHere = local == null ? 0 : local.wakeLocal(enqueuedBefore);
             if (waiters <= parkedHere)
             {
                 return;

@@ -56,6 +56,8 @@ final class Watch implements Runnable
     private Node head;
     private Node tail;
     private int queued;
+    /** Nodes ever queued; a node's ticket is its number. Written under the lock, read by signallers without it. */
+    private volatile long enqueues;
     private int lastSeen;
     private boolean started;
     private boolean retired;
@@ -86,9 +88,13 @@ final class Watch implements Runnable
      * Called by a signaller of this process right after its increment: hands the change to this process's parked
      * waiters at once (no waker hop), as the waker would.
      *
-     * @return how many waiters of this process are queued (the signaller need not wake the kernel for them).
+     * @param enqueuedBefore {@link #enqueues()} read by the signaller before it read the waiter count.
+     * @return how many waiters of this process that were queued by then are still queued: all of them were
+     * counted in the signaller's waiter count (each registered before it queued), so the signaller need not wake
+     * the kernel for them. A node queued later is not counted: it may have registered after that read, and
+     * counting it could hide a waiter of another process from the signaller.
      */
-    int wakeLocal()
+    int wakeLocal(final long enqueuedBefore)
     {
         lock.lock();
         try
@@ -104,12 +110,26 @@ final class Watch implements Runnable
                 distribute(current);
                 lastSeen = current;
             }
-            return queued;
+            // Nodes are queued in ticket order: those queued after the signaller's snapshot are a suffix.
+            int counted = queued;
+            for (Node node = tail; node != null && node.ticket > enqueuedBefore; node = node.prev)
+            {
+                counted--;
+            }
+            return counted;
         }
         finally
         {
             lock.unlock();
         }
+    }
+
+    /**
+     * @return how many nodes this watch has ever queued (volatile read; pairs with the write in enqueue()).
+     */
+    long enqueues()
+    {
+        return enqueues;
     }
 
     /**
@@ -166,6 +186,10 @@ final class Watch implements Runnable
             tail = node;
             node.queued = true;
             queued++;
+            // Volatile write after the node's registration (prepare()): a signaller that reads this count before
+            // its waiter count read includes the node in that count.
+            node.ticket = enqueues + 1;
+            enqueues = node.ticket;
             return QUEUED;
         }
         finally
@@ -309,6 +333,8 @@ final class Watch implements Runnable
         Node prev;
         Node next;
         boolean queued;
+        /** Its number among the watch's queued nodes (1, 2, ...). */
+        long ticket;
 
         Node(final Thread thread, final int sequence)
         {
