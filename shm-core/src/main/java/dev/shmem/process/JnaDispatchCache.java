@@ -119,7 +119,8 @@ final class JnaDispatchCache
             {
                 return Optional.empty();
             }
-            final Path dir = base.get().resolve(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(library)));
+            final String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(library));
+            final Path dir = base.get().resolve(hash);
             Files.createDirectories(dir);
             final Path file = dir.resolve(name);
             // A copy is used only if it holds exactly the jar's bytes (compared, not only sized).

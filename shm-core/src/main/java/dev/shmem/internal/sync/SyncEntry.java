@@ -77,7 +77,8 @@ public abstract class SyncEntry
             throw new InterruptedException();
         }
         return done.tryOnce() ||
-            Waiting.await(events, done, recovery, timeoutNanos, Waiting.Interruption.THROW, Waiting.Spin.SPIN_THEN_PARK);
+            Waiting.await(events, done, recovery, timeoutNanos, Waiting.Interruption.THROW,
+                Waiting.Spin.SPIN_THEN_PARK);
     }
 
     /**

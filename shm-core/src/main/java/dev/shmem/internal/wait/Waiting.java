@@ -29,7 +29,8 @@ public final class Waiting
      * How long a user thread retries, yielding between attempts, before it parks ({@code -Dshm.wait.userYieldMicros},
      * default 20; 0 parks right after the spins).
      */
-    private static final long USER_YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("shm.wait.userYieldMicros", 20));
+    private static final long USER_YIELD_NANOS =
+        TimeUnit.MICROSECONDS.toNanos(Long.getLong("shm.wait.userYieldMicros", 20));
 
     private Waiting()
     {
